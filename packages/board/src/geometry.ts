@@ -1,0 +1,27 @@
+/** An axis-aligned rectangle in board coordinates (pixels at zoom 1, y grows downwards). */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function rectCenter(rect: Rect): { x: number; y: number } {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+/** True when the point lies inside the rectangle or on its edge. */
+export function rectContainsPoint(rect: Rect, x: number, y: number): boolean {
+  return x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
+}
+
+export function rectArea(rect: Rect): number {
+  return rect.width * rect.height;
+}
+
+/** True when the two rectangles overlap or touch. */
+export function rectsIntersect(a: Rect, b: Rect): boolean {
+  return (
+    a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+  );
+}

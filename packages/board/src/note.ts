@@ -1,0 +1,200 @@
+import * as Y from 'yjs';
+import { notesMap, recordIn } from './doc.js';
+import type { Rect } from './geometry.js';
+import { newId } from './ids.js';
+import { assertFinite, clamp, readNumber, readString } from './values.js';
+
+/** Sticky-note colours offered by the UI, as stored in the document. */
+export const NOTE_COLORS = {
+  yellow: '#fde68a',
+  orange: '#fdba74',
+  pink: '#f9a8d4',
+  purple: '#c4b5fd',
+  blue: '#93c5fd',
+  green: '#86efac',
+  gray: '#e5e7eb',
+} as const;
+
+export const NOTE_DEFAULT_COLOR = NOTE_COLORS.yellow;
+export const NOTE_DEFAULT_WIDTH = 200;
+export const NOTE_DEFAULT_HEIGHT = 160;
+export const NOTE_MIN_SIZE = 60;
+export const NOTE_MAX_SIZE = 2000;
+export const NOTE_TEXT_MAX_LENGTH = 10_000;
+export const AUTHOR_MAX_LENGTH = 80;
+export const ANONYMOUS_AUTHOR = 'Anonymous';
+
+const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
+
+/** A sticky note as plain data, read from the document. */
+export interface Note extends Rect {
+  id: string;
+  /** Plain text (never markup). The live, collaboratively edited value is `noteText()`. */
+  text: string;
+  /** Background colour as lower-case '#rrggbb'; other values read as NOTE_DEFAULT_COLOR. */
+  color: string;
+  /** Display name of the person who created the note. */
+  author: string;
+  /** Creation time in milliseconds since the epoch; 0 when unknown. */
+  createdAt: number;
+}
+
+export interface NewNote {
+  id?: string;
+  text?: string;
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+  color?: string;
+  author: string;
+  createdAt?: number;
+}
+
+export function isNoteColor(value: unknown): value is string {
+  return typeof value === 'string' && COLOR_PATTERN.test(value);
+}
+
+/** Cleans a display name: one line, trimmed, bounded; empty becomes ANONYMOUS_AUTHOR. */
+export function normalizeAuthor(name: string): string {
+  const oneLine = name.replace(/\s+/g, ' ').trim().slice(0, AUTHOR_MAX_LENGTH);
+  return oneLine === '' ? ANONYMOUS_AUTHOR : oneLine;
+}
+
+function clampSize(size: number): number {
+  return clamp(size, NOTE_MIN_SIZE, NOTE_MAX_SIZE);
+}
+
+function readText(value: unknown): string {
+  if (value instanceof Y.Text) return value.toString().slice(0, NOTE_TEXT_MAX_LENGTH);
+  return readString(value, '', NOTE_TEXT_MAX_LENGTH);
+}
+
+function toNote(id: string, record: Y.Map<unknown>): Note {
+  const color = record.get('color');
+  return {
+    id,
+    text: readText(record.get('text')),
+    x: readNumber(record.get('x'), 0),
+    y: readNumber(record.get('y'), 0),
+    width: clampSize(readNumber(record.get('width'), NOTE_DEFAULT_WIDTH)),
+    height: clampSize(readNumber(record.get('height'), NOTE_DEFAULT_HEIGHT)),
+    color: isNoteColor(color) ? color : NOTE_DEFAULT_COLOR,
+    author: normalizeAuthor(readString(record.get('author'), '', AUTHOR_MAX_LENGTH)),
+    createdAt: readNumber(record.get('createdAt'), 0),
+  };
+}
+
+export function readNote(doc: Y.Doc, id: string): Note | undefined {
+  const record = recordIn(notesMap(doc), id);
+  return record ? toNote(id, record) : undefined;
+}
+
+/** Every note of the board, oldest first. Entries that are not note records are skipped. */
+export function listNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  notesMap(doc).forEach((value, id) => {
+    if (value instanceof Y.Map) notes.push(toNote(id, value));
+  });
+  return notes.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The note's live text, for editors that apply keystrokes as Y.Text operations. */
+export function noteText(doc: Y.Doc, id: string): Y.Text | undefined {
+  const text = recordIn(notesMap(doc), id)?.get('text');
+  return text instanceof Y.Text ? text : undefined;
+}
+
+/** Adds a note and returns its id. Throws a RangeError for non-finite coordinates. */
+export function addNote(doc: Y.Doc, input: NewNote): string {
+  const width = input.width ?? NOTE_DEFAULT_WIDTH;
+  const height = input.height ?? NOTE_DEFAULT_HEIGHT;
+  assertFinite({ x: input.x, y: input.y, width, height });
+  const id = input.id ?? newId();
+  const record = new Y.Map<unknown>();
+  const text = new Y.Text((input.text ?? '').slice(0, NOTE_TEXT_MAX_LENGTH));
+  doc.transact(() => {
+    record.set('text', text);
+    record.set('x', input.x);
+    record.set('y', input.y);
+    record.set('width', clampSize(width));
+    record.set('height', clampSize(height));
+    record.set('color', isNoteColor(input.color) ? input.color : NOTE_DEFAULT_COLOR);
+    record.set('author', normalizeAuthor(input.author));
+    record.set('createdAt', input.createdAt ?? Date.now());
+    notesMap(doc).set(id, record);
+  });
+  return id;
+}
+
+function withNote(doc: Y.Doc, id: string, change: (record: Y.Map<unknown>) => void): boolean {
+  const record = recordIn(notesMap(doc), id);
+  if (!record) return false;
+  doc.transact(() => change(record));
+  return true;
+}
+
+/** Moves a note; returns false when there is no such note. */
+export function moveNote(doc: Y.Doc, id: string, x: number, y: number): boolean {
+  assertFinite({ x, y });
+  return withNote(doc, id, (record) => {
+    record.set('x', x);
+    record.set('y', y);
+  });
+}
+
+/** Resizes a note within [NOTE_MIN_SIZE, NOTE_MAX_SIZE]; false when there is no such note. */
+export function resizeNote(doc: Y.Doc, id: string, width: number, height: number): boolean {
+  assertFinite({ width, height });
+  return withNote(doc, id, (record) => {
+    record.set('width', clampSize(width));
+    record.set('height', clampSize(height));
+  });
+}
+
+/** Sets a note's colour; throws a RangeError for anything but '#rrggbb'. */
+export function setNoteColor(doc: Y.Doc, id: string, color: string): boolean {
+  if (!isNoteColor(color)) throw new RangeError(`color must be #rrggbb, got ${color}`);
+  return withNote(doc, id, (record) => record.set('color', color));
+}
+
+/**
+ * Replaces a note's whole text with the smallest edit (common prefix and suffix kept), so a
+ * concurrent edit elsewhere in the text survives. Returns false when there is no such note.
+ */
+export function setNoteText(doc: Y.Doc, id: string, value: string): boolean {
+  const next = value.slice(0, NOTE_TEXT_MAX_LENGTH);
+  return withNote(doc, id, (record) => {
+    let text = record.get('text');
+    if (!(text instanceof Y.Text)) {
+      text = new Y.Text();
+      record.set('text', text);
+    }
+    const yText = text as Y.Text;
+    const current = yText.toString();
+    let start = 0;
+    while (start < current.length && start < next.length && current[start] === next[start]) {
+      start++;
+    }
+    let end = 0;
+    while (
+      end < current.length - start &&
+      end < next.length - start &&
+      current[current.length - 1 - end] === next[next.length - 1 - end]
+    ) {
+      end++;
+    }
+    const removed = current.length - start - end;
+    if (removed > 0) yText.delete(start, removed);
+    const inserted = next.slice(start, next.length - end);
+    if (inserted !== '') yText.insert(start, inserted);
+  });
+}
+
+/** Removes a note; returns false when there is no such note. */
+export function deleteNote(doc: Y.Doc, id: string): boolean {
+  const notes = notesMap(doc);
+  if (!notes.has(id)) return false;
+  notes.delete(id);
+  return true;
+}
