@@ -1,0 +1,138 @@
+import type { FastifyBaseLogger } from 'fastify';
+import * as Y from 'yjs';
+import type { Storage } from '../storage/types.js';
+import { CLOSE_GOING_AWAY } from './connection.js';
+import { Room, type RoomOptions } from './room.js';
+
+export interface RegistryOptions extends RoomOptions {
+  /** How long a room stays in memory after its last client leaves. */
+  idleUnloadMs: number;
+}
+
+/**
+ * The rooms in memory, by board id. A room is loaded when its first client arrives, and
+ * compacted and dropped a while after its last one leaves.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, { loading: Promise<Room>; room?: Room }>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being compacted on their way out; a new load of the same board waits for them. */
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly options: RegistryOptions,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** The room of a board if it is in memory and loaded; for tests and diagnostics. */
+  loaded(id: string): Room | undefined {
+    return this.rooms.get(id)?.room;
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The room of a board, loaded completely from storage if it is not in memory. */
+  acquire(id: string): Promise<Room> {
+    this.cancelUnload(id);
+    const existing = this.rooms.get(id);
+    if (existing) return existing.loading;
+    const previous = this.unloading.get(id) ?? Promise.resolve();
+    const entry: { loading: Promise<Room>; room?: Room } = {
+      loading: previous.then(() =>
+        Room.load(id, this.storage, this.options, this.log, (failed) => this.drop(failed)),
+      ),
+    };
+    this.rooms.set(id, entry);
+    entry.loading.then(
+      (room) => {
+        entry.room = room;
+      },
+      () => {
+        if (this.rooms.get(id) === entry) this.rooms.delete(id);
+      },
+    );
+    return entry.loading;
+  }
+
+  /** Reads a board's document: the live one when loaded, else a copy loaded from storage. */
+  async readDocument<T>(id: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const entry = this.rooms.get(id);
+    if (entry) {
+      const room = await entry.loading;
+      await room.flushed();
+      return read(room.doc);
+    }
+    const stored = await this.storage.loadDocument(id);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Starts the idle timer of a room that has no connections left. */
+  release(room: Room): void {
+    if (room.connections.size > 0) return;
+    this.cancelUnload(room.id);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.id);
+      if (room.connections.size === 0) void this.unload(room);
+    }, this.options.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(room.id, timer);
+  }
+
+  /** Closes every connection, compacts and drops every room. For shutdown. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()].map((entry) => entry.loading));
+    await Promise.all(
+      rooms.map((result) => {
+        if (result.status !== 'fulfilled') return undefined;
+        result.value.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+        return this.unload(result.value);
+      }),
+    );
+    await Promise.all(this.unloading.values());
+  }
+
+  private cancelUnload(id: string): void {
+    const timer = this.unloadTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(id);
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.id)?.room === room) this.rooms.delete(room.id);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.forget(room);
+    const done = room
+      .compact()
+      .catch((error: unknown) =>
+        this.log.error({ board: room.id, err: error }, 'compaction failed'),
+      )
+      .finally(() => {
+        room.destroy();
+        if (this.unloading.get(room.id) === done) this.unloading.delete(room.id);
+      });
+    this.unloading.set(room.id, done);
+    await done;
+  }
+
+  /** Forgets a failed room at once, so the next client loads the board afresh from storage. */
+  private drop(room: Room): void {
+    this.cancelUnload(room.id);
+    this.forget(room);
+    room.destroy();
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  applyTemplate,
+  buildSummary,
+  DEFAULT_TITLE,
+  normalizeTitle,
+  readMeta,
+  summaryToMarkdown,
+  TEMPLATE_NAMES,
+  type TemplateName,
+  TITLE_MAX_LENGTH,
+} from '@dartboard/board';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as Y from 'yjs';
+import { authorize, requestToken } from '../access.js';
+import { forbidden } from '../errors.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import { ROLES, type Storage } from '../storage/types.js';
+import {
+  BOARD_ID_PATTERN,
+  hashToken,
+  newBoardId,
+  newBoardTokens,
+  shareableTokens,
+} from '../tokens.js';
+
+export interface BoardRoutesOptions {
+  storage: Storage;
+  rooms: RoomRegistry;
+  /** Base URL of the web app for share links; by default taken from the request. */
+  publicUrl: string | undefined;
+}
+
+const boardParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
+} as const;
+
+const tokenQuery = {
+  type: 'object',
+  properties: { token: { type: 'string', maxLength: 256 } },
+} as const;
+
+const roleLinks = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(ROLES.map((role) => [role, { type: 'string' }])),
+} as const;
+
+function baseUrl(request: FastifyRequest, publicUrl: string | undefined): string {
+  return (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+/** The share link of a board for a token: the board in the path, the secret in the fragment. */
+function boardLink(base: string, boardId: string, token: string): string {
+  return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
+}
+
+function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_-]+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return slug === '' ? 'session' : slug;
+}
+
+export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOptions) {
+  const { storage, rooms, publicUrl } = options;
+
+  app.post<{ Body: { title?: string; template?: TemplateName } | undefined }>(
+    '/api/boards',
+    {
+      // A POST without any body creates a board with the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            title: { type: 'string', maxLength: TITLE_MAX_LENGTH },
+            template: { type: 'string', enum: [...TEMPLATE_NAMES] },
+          },
+        },
+        response: {
+          201: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              tokens: roleLinks,
+              links: roleLinks,
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const title = normalizeTitle(request.body?.title ?? DEFAULT_TITLE);
+      const template = request.body?.template ?? 'dart';
+      const id = newBoardId();
+      const createdAt = Date.now();
+      const doc = new Y.Doc();
+      applyTemplate(doc, { template, title, createdAt });
+      const tokens = newBoardTokens();
+      await storage.createBoard(
+        { id, title, template, createdAt },
+        ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })),
+        Y.encodeStateAsUpdate(doc),
+      );
+      doc.destroy();
+      const base = baseUrl(request, publicUrl);
+      const links = Object.fromEntries(
+        ROLES.map((role) => [role, boardLink(base, id, tokens[role])]),
+      );
+      request.log.info({ board: id, template }, 'board created');
+      return reply.code(201).send({ id, title, tokens, links });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/boards/:id',
+    {
+      schema: {
+        params: boardParams,
+        querystring: tokenQuery,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              title: { type: 'string' },
+              role: { type: 'string', enum: [...ROLES] },
+              links: roleLinks,
+            },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { role, token } = await authorize(storage, id, requestToken(request));
+      const title = await rooms.readDocument(id, (doc) => readMeta(doc).title);
+      const base = baseUrl(request, publicUrl);
+      const shareable = shareableTokens(role, token);
+      const links = Object.fromEntries(
+        ROLES.flatMap((shared) => {
+          const sharedToken = shareable[shared];
+          return sharedToken ? [[shared, boardLink(base, id, sharedToken)]] : [];
+        }),
+      );
+      return { id, title, role, links };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { format?: 'md' | 'json' } }>(
+    '/api/boards/:id/summary',
+    {
+      schema: {
+        params: boardParams,
+        querystring: {
+          type: 'object',
+          properties: {
+            token: { type: 'string', maxLength: 256 },
+            format: { type: 'string', enum: ['md', 'json'] },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { role } = await authorize(storage, id, requestToken(request));
+      if (role !== 'facilitator')
+        throw forbidden('Only the facilitator link can export the summary.');
+      const summary = await rooms.readDocument(id, (doc) => buildSummary(doc, new Date()));
+      if (request.query.format === 'json') return summary;
+      const filename = `dartboard-${fileSlug(summary.title)}-${summary.generatedAt.slice(0, 10)}.md`;
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(summaryToMarkdown(summary));
+    },
+  );
+}

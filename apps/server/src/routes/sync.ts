@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { RawData } from 'ws';
+import { type Access, authorize, requestToken } from '../access.js';
+import { CLOSE_INTERNAL_ERROR, CLOSE_UNSUPPORTED, Connection } from '../rooms/connection.js';
+import type { RoomRegistry } from '../rooms/registry.js';
+import type { Room } from '../rooms/room.js';
+import type { Storage } from '../storage/types.js';
+import { BOARD_ID_PATTERN } from '../tokens.js';
+
+export interface SyncRoutesOptions {
+  storage: Storage;
+  rooms: RoomRegistry;
+  /** Unsent bytes after which a client that does not read is disconnected. */
+  maxBufferedBytes: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    access?: Access;
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** `WS /sync/:id?token=`: the y-websocket protocol for one board. */
+export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions) {
+  const { storage, rooms, maxBufferedBytes } = options;
+
+  app.get<{ Params: { id: string } }>(
+    '/sync/:id',
+    {
+      websocket: true,
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id'],
+          properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
+        },
+      },
+      // Runs before the upgrade: a wrong token or unknown board gets a plain 401/404 response
+      // and never a websocket, so no document data can reach it.
+      preValidation: async (request) => {
+        request.access = await authorize(storage, request.params.id, requestToken(request));
+      },
+    },
+    (socket, request) => {
+      const access = request.access;
+      if (!access) throw new Error('sync route reached without authorization');
+      const log = request.log.child({ board: access.board.id, role: access.role });
+      const connection = new Connection(socket, access.role, maxBufferedBytes, log);
+      let room: Room | undefined;
+      // Frames that arrive while the room loads wait here, so none is lost.
+      const early: Uint8Array[] = [];
+      let earlyBytes = 0;
+
+      // Listeners are attached before any await, as @fastify/websocket requires.
+      socket.on('message', (data, isBinary) => {
+        if (!isBinary) {
+          connection.close(CLOSE_UNSUPPORTED, 'text frames are not supported');
+          return;
+        }
+        const frame = toBytes(data);
+        if (room) {
+          room.receive(connection, frame);
+          return;
+        }
+        earlyBytes += frame.byteLength;
+        if (earlyBytes > maxBufferedBytes) {
+          connection.close(CLOSE_UNSUPPORTED, 'too much data before the board was loaded');
+        } else {
+          early.push(frame);
+        }
+      });
+      socket.on('error', (error) => log.warn({ err: error }, 'websocket error'));
+      socket.on('close', (code) => {
+        log.debug({ code }, 'client disconnected');
+        if (room?.leave(connection)) rooms.release(room);
+      });
+
+      rooms.acquire(access.board.id).then(
+        (loaded) => {
+          if (!connection.isOpen) {
+            rooms.release(loaded);
+            return;
+          }
+          room = loaded;
+          room.join(connection);
+          for (const frame of early.splice(0)) room.receive(connection, frame);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'could not load board');
+          connection.close(CLOSE_INTERNAL_ERROR, 'could not load the board');
+        },
+      );
+    },
+  );
+}

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BoardRecord, Role, Storage, StoredDocument, TokenRecord } from './types.js';
+
+// Each entry moves the schema one version up; PRAGMA user_version records how far a file is.
+const MIGRATIONS = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE board_tokens (
+     token_hash BLOB PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX board_tokens_board ON board_tokens(board_id);
+   CREATE TABLE board_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX board_updates_board ON board_updates(board_id, seq);`,
+];
+
+export interface SqliteOptions {
+  /** Path of the database file; its folder is created when missing. */
+  file: string;
+  /**
+   * 'normal' (default) survives a crash or kill of the server process; 'full' also survives
+   * power loss, at the cost of an fsync per update.
+   */
+  synchronous?: 'normal' | 'full';
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The embedded default storage: one SQLite file in WAL mode. */
+export function openSqliteStorage(options: SqliteOptions): Storage {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insertBoard = db.prepare(
+    'INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertToken = db.prepare(
+    'INSERT INTO board_tokens (token_hash, board_id, role, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertUpdate = db.prepare(
+    'INSERT INTO board_updates (board_id, data, created_at) VALUES (?, ?, ?)',
+  );
+  const selectBoard = db.prepare<
+    [string],
+    { id: string; title: string; template: string; created_at: number }
+  >('SELECT id, title, template, created_at FROM boards WHERE id = ?');
+  const selectRole = db.prepare<[string, Buffer], { role: Role }>(
+    'SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?',
+  );
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
+  );
+  const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+
+  const createBoard = db.transaction(
+    (board: BoardRecord, tokens: TokenRecord[], initialUpdate: Uint8Array) => {
+      insertBoard.run(board.id, board.title, board.template, board.createdAt);
+      for (const token of tokens) {
+        insertToken.run(asBuffer(token.hash), board.id, token.role, board.createdAt);
+      }
+      insertUpdate.run(board.id, asBuffer(initialUpdate), board.createdAt);
+    },
+  );
+  const compact = db.transaction((boardId: string, merged: Uint8Array, throughSeq: number) => {
+    deleteUpdates.run(boardId, throughSeq);
+    return Number(insertUpdate.run(boardId, asBuffer(merged), Date.now()).lastInsertRowid);
+  });
+
+  return {
+    async createBoard(board, tokens, initialUpdate) {
+      createBoard(board, tokens, initialUpdate);
+    },
+    async getBoard(id) {
+      const row = selectBoard.get(id);
+      return (
+        row && { id: row.id, title: row.title, template: row.template, createdAt: row.created_at }
+      );
+    },
+    async findRole(boardId, tokenHash) {
+      return selectRole.get(boardId, asBuffer(tokenHash))?.role;
+    },
+    async loadDocument(boardId): Promise<StoredDocument> {
+      const rows = selectUpdates.all(boardId);
+      return {
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? 0,
+      };
+    },
+    async appendUpdate(boardId, update) {
+      return Number(insertUpdate.run(boardId, asBuffer(update), Date.now()).lastInsertRowid);
+    },
+    async compact(boardId, merged, throughSeq) {
+      return compact(boardId, merged, throughSeq);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${version} is newer than this server (${MIGRATIONS.length}); upgrade the server`,
+    );
+  }
+  db.transaction(() => {
+    for (let next = version; next < MIGRATIONS.length; next++) {
+      db.exec(MIGRATIONS[next] ?? '');
+      db.pragma(`user_version = ${next + 1}`);
+    }
+  })();
+}

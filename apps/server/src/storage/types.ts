@@ -1,0 +1,49 @@
+/** A link's permission on its board. */
+export type Role = 'facilitator' | 'edit' | 'view';
+
+export const ROLES: readonly Role[] = ['facilitator', 'edit', 'view'];
+
+/** A board's row: what is known about it without loading its document. */
+export interface BoardRecord {
+  id: string;
+  /** The title the board was created with; the live title is in the document's meta map. */
+  title: string;
+  template: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** A link token as stored: never the token itself, only its SHA-256 hash. */
+export interface TokenRecord {
+  role: Role;
+  hash: Uint8Array;
+}
+
+export interface StoredDocument {
+  /** The document's updates in the order they were stored; applying all of them restores it. */
+  updates: Uint8Array[];
+  /** Sequence number of the last stored update, 0 when there is none. */
+  lastSeq: number;
+}
+
+/**
+ * Where boards live. Every method may be asynchronous so that a networked database can
+ * implement it; the relay awaits each write before anyone else sees the change.
+ */
+export interface Storage {
+  /** Stores a new board with its link tokens and the document's first update, all or nothing. */
+  createBoard(board: BoardRecord, tokens: TokenRecord[], initialUpdate: Uint8Array): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
+  /** The role a token hash grants on a board, or undefined when it grants none. */
+  findRole(boardId: string, tokenHash: Uint8Array): Promise<Role | undefined>;
+  loadDocument(boardId: string): Promise<StoredDocument>;
+  /** Appends one document update durably and returns its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Replaces every update up to and including `throughSeq` with `merged`, which must contain
+   * all of them, in one transaction. Updates stored after `throughSeq` are kept. Returns the
+   * sequence number of the merged update.
+   */
+  compact(boardId: string, merged: Uint8Array, throughSeq: number): Promise<number>;
+  close(): Promise<void>;
+}
