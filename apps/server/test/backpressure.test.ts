@@ -1,0 +1,50 @@
+import { addNote, listNotes } from '@dartboard/board';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectClient,
+  createBoard,
+  openRawSocket,
+  startServer,
+  type TestServer,
+  waitFor,
+} from './helpers.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ maxBufferedBytes: 256 * 1024 });
+});
+afterAll(() => server.cleanup());
+
+describe('a client that stops reading', () => {
+  it('is disconnected instead of growing server memory, and the others carry on', async () => {
+    const board = await createBoard(server.url);
+    const writer = connectClient(server.wsUrl, board.id, board.tokens.edit);
+    const reader = connectClient(server.wsUrl, board.id, board.tokens.view);
+    const slow = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+    try {
+      await Promise.all([writer.synced, reader.synced]);
+      const room = server.app.rooms.loaded(board.id);
+      await waitFor('three connections', () => room?.connections.size === 3);
+      // Stop reading from the socket: the kernel buffers fill, then the server's.
+      const tcp = (slow.socket as unknown as { _socket: { pause(): void } })._socket;
+      tcp.pause();
+
+      const chunk = 'x'.repeat(9000);
+      for (let i = 0; i < 600 && room?.connections.size === 3; i++) {
+        addNote(writer.doc, { x: i, y: 0, author: 'Ann', text: chunk });
+        if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await waitFor('slow client dropped', () => room?.connections.size === 2, 10_000);
+
+      const marker = addNote(writer.doc, { x: 0, y: 0, author: 'Ann', text: 'still live' });
+      await waitFor('reader gets the marker', () =>
+        listNotes(reader.doc).some((n) => n.id === marker),
+      );
+      expect(writer.provider.wsconnected).toBe(true);
+    } finally {
+      writer.destroy();
+      reader.destroy();
+      slow.socket.terminate();
+    }
+  });
+});
