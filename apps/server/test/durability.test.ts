@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { addNote, listNotes } from '@dartboard/board';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, createBoard, type TestClient, tempDataDir, waitFor } from './helpers.js';
 import { freePort, type ServerProcess, spawnServer } from './process.js';
