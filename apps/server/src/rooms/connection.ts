@@ -8,6 +8,7 @@ export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_UNSUPPORTED = 1003;
 export const CLOSE_MALFORMED = 1007;
 export const CLOSE_INTERNAL_ERROR = 1011;
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** One client's websocket in a room: its role, the presence states it owns, its send buffer. */
 export class Connection {

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { RawData } from 'ws';
 import { type Access, authorize, requestToken } from '../access.js';
-import { CLOSE_INTERNAL_ERROR, CLOSE_UNSUPPORTED, Connection } from '../rooms/connection.js';
+import {
+  CLOSE_INTERNAL_ERROR,
+  CLOSE_TRY_AGAIN_LATER,
+  CLOSE_UNSUPPORTED,
+  Connection,
+} from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
 import type { Storage } from '../storage/types.js';
@@ -70,7 +75,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
         }
         earlyBytes += frame.byteLength;
         if (earlyBytes > maxBufferedBytes) {
-          connection.close(CLOSE_UNSUPPORTED, 'too much data before the board was loaded');
+          connection.close(CLOSE_TRY_AGAIN_LATER, 'too much data before the board was loaded');
         } else {
           early.push(frame);
         }
