@@ -49,7 +49,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)',

@@ -1,0 +1,89 @@
+import { expect, it } from 'vitest';
+import type { Storage } from './types.js';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+/**
+ * The behaviour every storage adapter must show. Each adapter's test file calls this with a
+ * function that opens a fresh, empty store; `reopen` reopens the same store, when it can.
+ */
+export function storageContract(
+  open: () => Promise<{ storage: Storage; reopen?: () => Promise<Storage> }>,
+) {
+  const board = (id: string) => ({ id, title: `Board ${id}`, template: 'dart', createdAt: 1000 });
+
+  it('creates a board with its tokens and first update, and finds roles by token hash', async () => {
+    const { storage } = await open();
+    await storage.createBoard(
+      board('b1'),
+      [
+        { role: 'facilitator', hash: bytes(1, 1) },
+        { role: 'edit', hash: bytes(2, 2) },
+        { role: 'view', hash: bytes(3, 3) },
+      ],
+      bytes(9, 9, 9),
+    );
+    expect(await storage.getBoard('b1')).toEqual(board('b1'));
+    expect(await storage.getBoard('nope')).toBeUndefined();
+    expect(await storage.findRole('b1', bytes(2, 2))).toBe('edit');
+    expect(await storage.findRole('b1', bytes(3, 3))).toBe('view');
+    expect(await storage.findRole('b1', bytes(4, 4))).toBeUndefined();
+    expect(await storage.findRole('other', bytes(1, 1))).toBeUndefined();
+    const stored = await storage.loadDocument('b1');
+    expect(stored.updates).toEqual([bytes(9, 9, 9)]);
+    expect(stored.lastSeq).toBeGreaterThan(0);
+    await storage.close();
+  });
+
+  it('creates all or nothing: a clashing token hash leaves no trace of the board', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('b1'), [{ role: 'edit', hash: bytes(7) }], bytes(1));
+    await expect(
+      storage.createBoard(board('b2'), [{ role: 'edit', hash: bytes(7) }], bytes(2)),
+    ).rejects.toThrow();
+    expect(await storage.getBoard('b2')).toBeUndefined();
+    expect((await storage.loadDocument('b2')).updates).toEqual([]);
+    await storage.close();
+  });
+
+  it('appends updates in order with growing sequence numbers, per board', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    await storage.createBoard(board('b'), [], bytes(0));
+    const first = await storage.appendUpdate('a', bytes(1));
+    await storage.appendUpdate('b', bytes(50));
+    const second = await storage.appendUpdate('a', bytes(2));
+    expect(second).toBeGreaterThan(first);
+    const stored = await storage.loadDocument('a');
+    expect(stored.updates).toEqual([bytes(0), bytes(1), bytes(2)]);
+    expect(stored.lastSeq).toBe(second);
+    expect((await storage.loadDocument('b')).updates).toEqual([bytes(0), bytes(50)]);
+    await storage.close();
+  });
+
+  it('compacts the log up to a sequence number and keeps what came after', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    await storage.appendUpdate('a', bytes(1));
+    const through = await storage.appendUpdate('a', bytes(2));
+    await storage.appendUpdate('a', bytes(3));
+    const mergedSeq = await storage.compact('a', bytes(0, 1, 2), through);
+    const stored = await storage.loadDocument('a');
+    expect(stored.updates).toEqual([bytes(3), bytes(0, 1, 2)]);
+    expect(stored.lastSeq).toBe(mergedSeq);
+    await storage.close();
+  });
+
+  it('keeps everything across a close and reopen', async () => {
+    const { storage, reopen } = await open();
+    if (!reopen) return;
+    await storage.createBoard(board('a'), [{ role: 'view', hash: bytes(5) }], bytes(0));
+    await storage.appendUpdate('a', bytes(1));
+    await storage.close();
+    const again = await reopen();
+    expect(await again.getBoard('a')).toEqual(board('a'));
+    expect(await again.findRole('a', bytes(5))).toBe('view');
+    expect((await again.loadDocument('a')).updates).toEqual([bytes(0), bytes(1)]);
+    await again.close();
+  });
+}
