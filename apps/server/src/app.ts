@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, {
   type FastifyInstance,
@@ -37,6 +38,8 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   /** Compact a room's update log once this many updates are appended. Default 500. */
   compactAfterUpdates?: number;
+  /** Boards one client address may create per minute. Default 60. */
+  createBoardsPerMinute?: number;
 }
 
 declare module 'fastify' {
@@ -52,6 +55,7 @@ export const DEFAULTS = {
   maxBufferedBytes: 8 * 1024 * 1024,
   idleUnloadMs: 10_000,
   compactAfterUpdates: 500,
+  createBoardsPerMinute: 60,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -124,12 +128,19 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  // Only routes that opt in are limited (board creation, the one unauthenticated write).
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, {
     options: { maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes },
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  await app.register(boardRoutes, { storage, rooms, publicUrl: options.publicUrl });
+  await app.register(boardRoutes, {
+    storage,
+    rooms,
+    publicUrl: options.publicUrl,
+    createBoardsPerMinute: options.createBoardsPerMinute ?? DEFAULTS.createBoardsPerMinute,
+  });
   await app.register(syncRoutes, {
     storage,
     rooms,

@@ -44,6 +44,12 @@ const app = await buildServer({
   publicUrl: publicUrl(),
   trustProxy: process.env.TRUST_PROXY === 'true',
   maxMessageBytes: integer('MAX_MESSAGE_BYTES', DEFAULTS.maxMessageBytes, 1024, 64 * 1024 * 1024),
+  createBoardsPerMinute: integer(
+    'CREATE_BOARDS_PER_MINUTE',
+    DEFAULTS.createBoardsPerMinute,
+    1,
+    1_000_000,
+  ),
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
 

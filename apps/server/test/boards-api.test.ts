@@ -87,6 +87,20 @@ describe('POST /api/boards', () => {
     expect(text.status).toBe(415);
   });
 
+  it('limits how many boards one address may create per minute, with 429', async () => {
+    const limited = await startServer({ createBoardsPerMinute: 2 });
+    try {
+      await createBoard(limited.url);
+      await createBoard(limited.url);
+      const third = await fetch(`${limited.url}/api/boards`, { method: 'POST' });
+      expect(third.status).toBe(429);
+      expect(await third.json()).toMatchObject({ error: 'too_many_requests' });
+      expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+
   it('stores only hashes of the tokens', async () => {
     const board = await createBoard(server.url, { title: 'Hash check' });
     const file = readFileSync(join(server.dataDir, 'dartboard.sqlite'));

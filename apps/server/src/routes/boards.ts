@@ -28,6 +28,8 @@ export interface BoardRoutesOptions {
   rooms: RoomRegistry;
   /** Base URL of the web app for share links; by default taken from the request. */
   publicUrl: string | undefined;
+  /** Boards one client address may create per minute. */
+  createBoardsPerMinute: number;
 }
 
 const boardParams = {
@@ -68,11 +70,12 @@ function fileSlug(title: string): string {
 }
 
 export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOptions) {
-  const { storage, rooms, publicUrl } = options;
+  const { storage, rooms, publicUrl, createBoardsPerMinute } = options;
 
   app.post<{ Body: { title?: string; template?: TemplateName } | undefined }>(
     '/api/boards',
     {
+      config: { rateLimit: { max: createBoardsPerMinute, timeWindow: '1 minute' } },
       // A POST without any body creates a board with the defaults.
       preValidation: async (request) => {
         request.body ??= {};
