@@ -38,6 +38,8 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   /** Compact a room's update log once this many updates are appended. Default 500. */
   compactAfterUpdates?: number;
+  /** Interval of websocket pings; a client missing one is dropped. Default 30 s. */
+  heartbeatMs?: number;
   /** Boards one client address may create per minute. Default 60. */
   createBoardsPerMinute?: number;
 }
@@ -56,6 +58,7 @@ export const DEFAULTS = {
   idleUnloadMs: 10_000,
   compactAfterUpdates: 500,
   createBoardsPerMinute: 60,
+  heartbeatMs: 30_000,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -145,6 +148,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     storage,
     rooms,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
+    heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
   });
   if (options.webRoot) await app.register(webRoutes, { root: options.webRoot });
   return app;

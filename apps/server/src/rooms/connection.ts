@@ -15,6 +15,7 @@ export class Connection {
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds = new Set<number>();
   private closed = false;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -50,6 +51,27 @@ export class Connection {
     });
   }
 
+  /**
+   * Pings the client every `intervalMs` and terminates the socket when a ping goes unanswered,
+   * so a client that vanished without closing (a laptop lid, a dropped network) is let go.
+   */
+  startHeartbeat(intervalMs: number): void {
+    let answered = true;
+    this.socket.on('pong', () => {
+      answered = true;
+    });
+    this.heartbeat = setInterval(() => {
+      if (!answered) {
+        this.log.info('client stopped answering pings; dropping its connection');
+        this.terminate();
+        return;
+      }
+      answered = false;
+      this.socket.ping();
+    }, intervalMs);
+    this.socket.once('close', () => clearInterval(this.heartbeat));
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -59,6 +81,7 @@ export class Connection {
 
   terminate(): void {
     this.closed = true;
+    clearInterval(this.heartbeat);
     this.socket.terminate();
   }
 }

@@ -17,6 +17,8 @@ export interface SyncRoutesOptions {
   rooms: RoomRegistry;
   /** Unsent bytes after which a client that does not read is disconnected. */
   maxBufferedBytes: number;
+  /** Interval of the pings that detect vanished clients. */
+  heartbeatMs: number;
 }
 
 declare module 'fastify' {
@@ -33,7 +35,7 @@ function toBytes(data: RawData): Uint8Array {
 
 /** `WS /sync/:id?token=`: the y-websocket protocol for one board. */
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions) {
-  const { storage, rooms, maxBufferedBytes } = options;
+  const { storage, rooms, maxBufferedBytes, heartbeatMs } = options;
 
   app.get<{ Params: { id: string } }>(
     '/sync/:id',
@@ -57,6 +59,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       if (!access) throw new Error('sync route reached without authorization');
       const log = request.log.child({ board: access.board.id, role: access.role });
       const connection = new Connection(socket, access.role, maxBufferedBytes, log);
+      connection.startHeartbeat(heartbeatMs);
       let room: Room | undefined;
       // Frames that arrive while the room loads wait here, so none is lost.
       const early: Uint8Array[] = [];

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from './helpers.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+function start(env: Record<string, string>) {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
+  return spawnSync(process.execPath, [MAIN], {
+    env: { ...process.env, DATA_DIR: tempDataDir(), LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+}
+
+describe('configuration from the environment', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT must be a whole number'],
+    [{ PUBLIC_URL: 'ftp://example.com' }, 'PUBLIC_URL must be an http(s) URL'],
+    [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS must be "normal" or "full"'],
+    [{ MAX_MESSAGE_BYTES: '12' }, 'MAX_MESSAGE_BYTES must be a whole number from 1024'],
+  ])('refuses %o at start with a message naming the variable', (env, message) => {
+    const result = start(env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`dartboard: ${message}`);
+  });
+});
