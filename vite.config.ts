@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -7,10 +8,19 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Tests and the web app import @dartboard/board from source, so no build is needed first.
 export default defineConfig({
   root: here('./apps/web'),
+  plugins: [react()],
   resolve: {
     alias: { '@dartboard/board': here('./packages/board/src/index.ts') },
   },
   build: { outDir: here('./apps/web/dist'), emptyOutDir: true },
+  server: {
+    // `npx vite` for client work: the API and websockets come from a running `npm start`.
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/healthz': 'http://127.0.0.1:8080',
+      '/sync': { target: 'ws://127.0.0.1:8080', ws: true },
+    },
+  },
   test: {
     dir: here('.'),
     include: [

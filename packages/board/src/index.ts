@@ -25,9 +25,11 @@ export {
   AUTHOR_MAX_LENGTH,
   addNote,
   deleteNote,
+  deleteNotes,
   isNoteColor,
   listNotes,
   moveNote,
+  moveNotes,
   type NewNote,
   NOTE_COLORS,
   NOTE_DEFAULT_COLOR,
@@ -44,6 +46,7 @@ export {
   setNoteColor,
   setNoteText,
 } from './note.js';
+export { freeSpotInZone, ZONE_HEADER_HEIGHT } from './placement.js';
 export {
   buildSummary,
   escapeMarkdown,

@@ -4,8 +4,10 @@ import { notesMap } from './doc.js';
 import {
   addNote,
   deleteNote,
+  deleteNotes,
   listNotes,
   moveNote,
+  moveNotes,
   NOTE_DEFAULT_COLOR,
   NOTE_MIN_SIZE,
   NOTE_TEXT_MAX_LENGTH,
@@ -128,5 +130,26 @@ describe('notes', () => {
     sync(alice, bob);
     sync(bob, alice);
     expect(readNote(alice, id)).toEqual(readNote(bob, id));
+  });
+
+  it('moves and deletes several notes in one transaction each', () => {
+    const doc = new Y.Doc();
+    const a = addNote(doc, { x: 0, y: 0, author: 'A' });
+    const b = addNote(doc, { x: 300, y: 0, author: 'A' });
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    moveNotes(doc, [
+      { id: a, x: 10, y: 20 },
+      { id: b, x: 310, y: 20 },
+    ]);
+    expect(transactions).toBe(1);
+    expect([readNote(doc, a)?.y, readNote(doc, b)?.x]).toEqual([20, 310]);
+    expect(() => moveNotes(doc, [{ id: a, x: Number.POSITIVE_INFINITY, y: 0 }])).toThrow(
+      RangeError,
+    );
+    expect(readNote(doc, a)?.x).toBe(10);
+    expect(deleteNotes(doc, [a, 'missing', b])).toBe(2);
+    expect(transactions).toBe(2);
+    expect(listNotes(doc)).toEqual([]);
   });
 });

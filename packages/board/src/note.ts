@@ -198,3 +198,23 @@ export function deleteNote(doc: Y.Doc, id: string): boolean {
   notes.delete(id);
   return true;
 }
+
+/** Moves several notes in one transaction, so peers see a multi-selection move as one change. */
+export function moveNotes(
+  doc: Y.Doc,
+  moves: readonly { id: string; x: number; y: number }[],
+): void {
+  for (const move of moves) assertFinite({ x: move.x, y: move.y });
+  doc.transact(() => {
+    for (const move of moves) moveNote(doc, move.id, move.x, move.y);
+  });
+}
+
+/** Removes several notes in one transaction; returns how many existed. */
+export function deleteNotes(doc: Y.Doc, ids: readonly string[]): number {
+  let removed = 0;
+  doc.transact(() => {
+    for (const id of ids) if (deleteNote(doc, id)) removed++;
+  });
+  return removed;
+}

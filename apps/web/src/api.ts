@@ -1,0 +1,91 @@
+// The board HTTP API (docs/api.md), as the page uses it.
+
+export type Role = 'facilitator' | 'edit' | 'view';
+
+export interface BoardLinks {
+  facilitator?: string;
+  edit?: string;
+  view?: string;
+}
+
+export interface BoardInfo {
+  id: string;
+  title: string;
+  role: Role;
+  links: BoardLinks;
+}
+
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  links: Required<BoardLinks>;
+}
+
+/** Why a board could not be opened, as the error page explains it. */
+export type OpenFailure = 'no_token' | 'unauthorized' | 'not_found' | 'unreachable' | 'server';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  let message = `The server answered ${response.status}.`;
+  try {
+    const body = (await response.json()) as { message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // Not JSON (a proxy's error page): keep the generic message.
+  }
+  return new ApiError(response.status, message);
+}
+
+export async function createBoard(title?: string): Promise<CreatedBoard> {
+  const response = await fetch('/api/boards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(title ? { title, template: 'dart' } : { template: 'dart' }),
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as CreatedBoard;
+}
+
+export async function fetchBoard(
+  boardId: string,
+  token: string,
+): Promise<{ ok: true; board: BoardInfo } | { ok: false; reason: OpenFailure }> {
+  if (!token) return { ok: false, reason: 'no_token' };
+  let response: Response;
+  try {
+    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  if (response.ok) return { ok: true, board: (await response.json()) as BoardInfo };
+  if (response.status === 401 || response.status === 400)
+    return { ok: false, reason: 'unauthorized' };
+  if (response.status === 404) return { ok: false, reason: 'not_found' };
+  return { ok: false, reason: response.status >= 500 ? 'server' : 'unreachable' };
+}
+
+/** Fetches the Markdown summary (facilitator only) with the file name the server suggests. */
+export async function fetchSummary(
+  boardId: string,
+  token: string,
+): Promise<{ markdown: string; filename: string }> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/summary?format=md`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'dartboard-summary.md';
+  return { markdown: await response.text(), filename };
+}

@@ -1,0 +1,67 @@
+import type { Rect as BoardRect, Note } from '@dartboard/board';
+import { Layer, Rect } from 'react-konva';
+import type { Preview } from '../state/ui';
+import { HANDLE_SIZE } from './hitTest';
+import { SELECTION } from './theme';
+
+/** Selection outlines, the resize handle of a single selected note and the rubber band. */
+export function SelectionLayer({
+  selected,
+  preview,
+  marquee,
+  scale,
+  resizable,
+}: {
+  selected: readonly Note[];
+  preview: Preview | undefined;
+  marquee: BoardRect | undefined;
+  scale: number;
+  resizable: boolean;
+}) {
+  const line = 2 / scale;
+  const handle = HANDLE_SIZE / scale;
+  const single = selected.length === 1 ? selected[0] : undefined;
+  const singleRect = single && { ...single, ...preview?.get(single.id) };
+  return (
+    <Layer listening={false}>
+      {selected.map((note) => {
+        const r = { ...note, ...preview?.get(note.id) };
+        return (
+          <Rect
+            key={note.id}
+            x={r.x - line}
+            y={r.y - line}
+            width={r.width + line * 2}
+            height={r.height + line * 2}
+            stroke={SELECTION}
+            strokeWidth={line}
+            cornerRadius={7}
+            perfectDrawEnabled={false}
+          />
+        );
+      })}
+      {resizable && singleRect && (
+        <Rect
+          x={singleRect.x + singleRect.width - handle / 2}
+          y={singleRect.y + singleRect.height - handle / 2}
+          width={handle}
+          height={handle}
+          fill="#ffffff"
+          stroke={SELECTION}
+          strokeWidth={line}
+          cornerRadius={2 / scale}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {marquee && (
+        <Rect
+          {...marquee}
+          fill="rgba(37,99,235,0.08)"
+          stroke={SELECTION}
+          strokeWidth={1 / scale}
+          dash={[4 / scale, 4 / scale]}
+        />
+      )}
+    </Layer>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Rect } from '@dartboard/board';
+import type { Viewport } from '../state/ui';
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 4;
+/** Below this zoom, notes are drawn as plain coloured blocks: text would be unreadable anyway. */
+export const DETAIL_SCALE = 0.3;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function clampScale(scale: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+}
+
+export function screenToBoard(viewport: Viewport, x: number, y: number): { x: number; y: number } {
+  return { x: (x - viewport.x) / viewport.scale, y: (y - viewport.y) / viewport.scale };
+}
+
+export function boardToScreen(viewport: Viewport, x: number, y: number): { x: number; y: number } {
+  return { x: x * viewport.scale + viewport.x, y: y * viewport.scale + viewport.y };
+}
+
+/** The board area visible on a screen of the given size. */
+export function visibleRect(viewport: Viewport, screen: Size): Rect {
+  return {
+    x: -viewport.x / viewport.scale,
+    y: -viewport.y / viewport.scale,
+    width: screen.width / viewport.scale,
+    height: screen.height / viewport.scale,
+  };
+}
+
+/** Zooms to `scale` keeping the board point under screen point (x, y) where it is. */
+export function zoomAt(viewport: Viewport, x: number, y: number, scale: number): Viewport {
+  const next = clampScale(scale);
+  const anchor = screenToBoard(viewport, x, y);
+  return { scale: next, x: x - anchor.x * next, y: y - anchor.y * next };
+}
+
+/** The viewport that shows `rect` whole and centred, with a margin, never above 100%. */
+export function fitRect(rect: Rect, screen: Size, margin = 48): Viewport {
+  const width = Math.max(1, screen.width - margin * 2);
+  const height = Math.max(1, screen.height - margin * 2);
+  const scale = clampScale(Math.min(1, width / rect.width, height / rect.height));
+  return {
+    scale,
+    x: (screen.width - rect.width * scale) / 2 - rect.x * scale,
+    y: (screen.height - rect.height * scale) / 2 - rect.y * scale,
+  };
+}
+
+/** The smallest rectangle holding all of `rects`; undefined for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const r of rects) {
+    minX = Math.min(minX, r.x);
+    minY = Math.min(minY, r.y);
+    maxX = Math.max(maxX, r.x + r.width);
+    maxY = Math.max(maxY, r.y + r.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** `rect` grown by `fraction` of its size on every side. */
+export function expandRect(rect: Rect, fraction: number): Rect {
+  const dx = rect.width * fraction;
+  const dy = rect.height * fraction;
+  return {
+    x: rect.x - dx,
+    y: rect.y - dy,
+    width: rect.width + 2 * dx,
+    height: rect.height + 2 * dy,
+  };
+}
+
+export function containsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/** A rectangle from two corner points in any order. */
+export function rectFromPoints(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
+  return {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  };
+}

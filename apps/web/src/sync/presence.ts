@@ -1,0 +1,60 @@
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What each participant shares through awareness: never stored, gone when they leave. */
+export interface PresenceState {
+  user: { name: string; color: string; role: string };
+  /** Pointer position in board coordinates; null when the pointer is off the board. */
+  cursor: { x: number; y: number } | null;
+}
+
+export interface Peer extends PresenceState {
+  clientId: number;
+}
+
+// Saturated colours that stay readable as cursor labels with white text.
+export const PEER_COLORS = [
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#dc2626',
+  '#0891b2',
+  '#4d7c0f',
+];
+
+export function colorFor(clientId: number): string {
+  return PEER_COLORS[clientId % PEER_COLORS.length] ?? '#2563eb';
+}
+
+function isPresence(value: unknown): value is PresenceState {
+  if (typeof value !== 'object' || value === null) return false;
+  const user = (value as { user?: unknown }).user;
+  if (typeof user !== 'object' || user === null) return false;
+  const { name, color } = user as { name?: unknown; color?: unknown };
+  return typeof name === 'string' && typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color);
+}
+
+function readCursor(value: unknown): PresenceState['cursor'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { x, y } = value as { x?: unknown; y?: unknown };
+  return Number.isFinite(x) && Number.isFinite(y) ? { x: x as number, y: y as number } : null;
+}
+
+/**
+ * Everyone else on the board, sorted by name. Awareness comes from other browsers: anything
+ * that is not well-formed presence is ignored, and names are shown as text, never markup.
+ */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID || !isPresence(state)) return;
+    const role = typeof state.user.role === 'string' ? state.user.role : 'edit';
+    peers.push({
+      clientId,
+      user: { name: state.user.name.slice(0, 80), color: state.user.color, role },
+      cursor: readCursor(state.cursor),
+    });
+  });
+  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}

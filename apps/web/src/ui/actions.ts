@@ -1,0 +1,148 @@
+// What the toolbar, keyboard, canvas and outline do to the board, in one place. Every write
+// goes through packages/board's operations.
+import {
+  addNote,
+  deleteNotes,
+  freeSpotInZone,
+  moveNote,
+  NOTE_DEFAULT_HEIGHT,
+  NOTE_DEFAULT_WIDTH,
+  type Note,
+  readNote,
+  setNoteColor,
+  type Zone,
+} from '@dartboard/board';
+import {
+  boardToScreen,
+  boundsOf,
+  clampScale,
+  fitRect,
+  screenToBoard,
+  zoomAt,
+} from '../canvas/viewport';
+import { select, startEditing, type UiStore } from '../state/ui';
+import type { BoardContextValue } from './boardContext';
+
+const ZOOM_STEP = 1.25;
+
+/** Adds a note centred on a board point and opens its editor. */
+export function addNoteAt(
+  ctx: BoardContextValue,
+  x: number,
+  y: number,
+  color?: string,
+): string | undefined {
+  if (!ctx.canEdit) return undefined;
+  const id = addNote(ctx.doc, {
+    x: Math.round(x - NOTE_DEFAULT_WIDTH / 2),
+    y: Math.round(y - NOTE_DEFAULT_HEIGHT / 2),
+    author: ctx.name,
+    color,
+  });
+  startEditing(ctx.ui, id);
+  return id;
+}
+
+/** Adds a note in the middle of the screen, nudged so repeated presses don't stack exactly. */
+export function addNoteInView(ctx: BoardContextValue): string | undefined {
+  const { viewport, screen } = ctx.ui.getState();
+  const centre = screenToBoard(viewport, screen.width / 2, screen.height / 2);
+  const taken = ctx.board.getSnapshot().notes;
+  let { x, y } = centre;
+  for (let i = 0; i < 20; i++) {
+    const left = x - NOTE_DEFAULT_WIDTH / 2;
+    const top = y - NOTE_DEFAULT_HEIGHT / 2;
+    if (!taken.some((n) => Math.abs(n.x - left) < 8 && Math.abs(n.y - top) < 8)) break;
+    x += 24;
+    y += 24;
+  }
+  return addNoteAt(ctx, x, y);
+}
+
+export function deleteSelection(ctx: BoardContextValue): void {
+  if (!ctx.canEdit) return;
+  const { selection } = ctx.ui.getState();
+  if (selection.length === 0) return;
+  deleteNotes(ctx.doc, selection);
+  select(ctx.ui, []);
+}
+
+export function colorSelection(ctx: BoardContextValue, color: string): void {
+  if (!ctx.canEdit) return;
+  const { selection } = ctx.ui.getState();
+  ctx.doc.transact(() => {
+    for (const id of selection) setNoteColor(ctx.doc, id, color);
+  });
+}
+
+/** Moves a note into a zone's first free spot, or outside every zone when `zone` is undefined. */
+export function moveNoteToZone(
+  ctx: BoardContextValue,
+  noteId: string,
+  zone: Zone | undefined,
+): void {
+  if (!ctx.canEdit) return;
+  const note = readNote(ctx.doc, noteId);
+  if (!note) return;
+  const { zones, notes } = ctx.board.getSnapshot();
+  const others = notes.filter((n) => n.id !== noteId);
+  let spot: { x: number; y: number };
+  if (zone) {
+    spot = freeSpotInZone(zone, others, note);
+  } else {
+    // Outside: a column to the right of everything else.
+    const bounds = boundsOf([...zones, ...others]);
+    spot = bounds ? { x: bounds.x + bounds.width + 60, y: bounds.y } : { x: 0, y: 0 };
+  }
+  moveNote(ctx.doc, noteId, spot.x, spot.y);
+  revealNote(ctx, { ...note, ...spot });
+}
+
+/** Scrolls the board so that a note is on screen (without changing the zoom) and selects it. */
+export function revealNote(ctx: BoardContextValue, note: Note): void {
+  const { viewport, screen } = ctx.ui.getState();
+  const topLeft = boardToScreen(viewport, note.x, note.y);
+  const w = note.width * viewport.scale;
+  const h = note.height * viewport.scale;
+  const inView =
+    topLeft.x >= 0 &&
+    topLeft.y >= 0 &&
+    topLeft.x + w <= screen.width &&
+    topLeft.y + h <= screen.height;
+  if (!inView) {
+    ctx.ui.setState({
+      viewport: {
+        scale: viewport.scale,
+        x: screen.width / 2 - (note.x + note.width / 2) * viewport.scale,
+        y: screen.height / 2 - (note.y + note.height / 2) * viewport.scale,
+      },
+    });
+  }
+}
+
+export function zoomBy(ui: UiStore, factor: number): void {
+  const { viewport, screen } = ui.getState();
+  ui.setState({
+    viewport: zoomAt(viewport, screen.width / 2, screen.height / 2, viewport.scale * factor),
+  });
+}
+
+export const zoomIn = (ui: UiStore) => zoomBy(ui, ZOOM_STEP);
+export const zoomOut = (ui: UiStore) => zoomBy(ui, 1 / ZOOM_STEP);
+
+export function resetZoom(ui: UiStore): void {
+  const { viewport } = ui.getState();
+  zoomBy(ui, 1 / clampScale(viewport.scale));
+}
+
+/** Shows every zone and note. */
+export function zoomToFit(ctx: BoardContextValue): void {
+  const { zones, notes } = ctx.board.getSnapshot();
+  const bounds = boundsOf([...zones, ...notes]);
+  const { screen } = ctx.ui.getState();
+  ctx.ui.setState({
+    viewport: bounds
+      ? fitRect(bounds, screen)
+      : { x: screen.width / 2, y: screen.height / 2, scale: 1 },
+  });
+}

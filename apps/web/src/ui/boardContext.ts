@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type * as Y from 'yjs';
+import type { Role } from '../api';
+import type { UiStore } from '../state/ui';
+import type { BoardStore } from '../sync/boardStore';
+import type { BoardConnection } from '../sync/connection';
+
+/** Everything a board page's components share: the three kinds of state, kept apart. */
+export interface BoardContextValue {
+  boardId: string;
+  token: string;
+  role: Role;
+  canEdit: boolean;
+  name: string;
+  /** The board (stored, synced). */
+  doc: Y.Doc;
+  connection: BoardConnection;
+  /** Snapshots of the board for React. */
+  board: BoardStore;
+  /** Local UI state (neither stored nor synced). */
+  ui: UiStore;
+  undo: Y.UndoManager;
+}
+
+export const BoardContext = createContext<BoardContextValue | null>(null);
+
+export function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoardContext outside a board page');
+  return value;
+}

@@ -1,0 +1,98 @@
+import { moveNotes } from '@dartboard/board';
+import { useEffect } from 'react';
+import { select, startEditing, stopEditing } from '../state/ui';
+import { addNoteInView, deleteSelection, resetZoom, zoomIn, zoomOut, zoomToFit } from './actions';
+import type { BoardContextValue } from './boardContext';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    target.closest('dialog[open]') !== null
+  );
+}
+
+/** Board shortcuts. Keys typed into a text field, a select or a dialog are left alone. */
+export function useKeyboard(ctx: BoardContextValue): void {
+  useEffect(() => {
+    const { ui } = ctx;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      // Space and Enter activate focused buttons and links; leave them that job.
+      const activates = event.key === ' ' || event.key === 'Enter';
+      if (
+        activates &&
+        event.target instanceof Element &&
+        event.target.closest('button, a, [role="button"]')
+      ) {
+        return;
+      }
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key;
+      const { selection } = ui.getState();
+      let handled = true;
+      if (key === ' ') {
+        ui.setState({ spaceHeld: true });
+      } else if (mod && key.toLowerCase() === 'z' && ctx.canEdit) {
+        if (event.shiftKey) ctx.undo.redo();
+        else ctx.undo.undo();
+      } else if (mod && key.toLowerCase() === 'y' && ctx.canEdit) {
+        ctx.undo.redo();
+      } else if (mod && key.toLowerCase() === 'a') {
+        select(
+          ui,
+          ctx.board.getSnapshot().notes.map((n) => n.id),
+        );
+      } else if (mod) {
+        handled = false;
+      } else if ((key === 'n' || key === 'N') && ctx.canEdit) {
+        addNoteInView(ctx);
+      } else if ((key === 'Delete' || key === 'Backspace') && ctx.canEdit) {
+        deleteSelection(ctx);
+      } else if (key === 'Escape') {
+        stopEditing(ui);
+        select(ui, []);
+      } else if (key === 'Enter' && selection.length === 1 && selection[0] && ctx.canEdit) {
+        startEditing(ui, selection[0]);
+      } else if (key === '+' || key === '=') {
+        zoomIn(ui);
+      } else if (key === '-' || key === '_') {
+        zoomOut(ui);
+      } else if (key === '0') {
+        resetZoom(ui);
+      } else if (key === '!' || (key === '1' && event.shiftKey)) {
+        zoomToFit(ctx);
+      } else if (key.startsWith('Arrow') && selection.length > 0 && ctx.canEdit) {
+        const step = event.shiftKey ? 50 : 10;
+        const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
+        const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
+        const { byId } = ctx.board.getSnapshot();
+        moveNotes(
+          ctx.doc,
+          selection.flatMap((id) => {
+            const note = byId.get(id);
+            return note ? [{ id, x: note.x + dx, y: note.y + dy }] : [];
+          }),
+        );
+      } else {
+        handled = false;
+      }
+      if (handled) event.preventDefault();
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ') ui.setState({ spaceHeld: false });
+    };
+    const onBlur = () => ui.setState({ spaceHeld: false });
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, [ctx]);
+}
