@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { BASE_URL, E2E_PORT as port } from './env.js';
 
 // The real server, started as `npm start` would (after `npm run build`), on its own port and
 // with a throwaway data folder.
-const port = Number(process.env.E2E_PORT ?? 8181);
 const dataDir = mkdtempSync(join(tmpdir(), 'dartboard-e2e-'));
 
 export default defineConfig({
@@ -16,7 +16,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: BASE_URL,
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -35,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'node ../apps/server/dist/main.js',
-    url: `http://127.0.0.1:${port}/healthz`,
+    url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
     env: {

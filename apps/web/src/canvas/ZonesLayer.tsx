@@ -26,11 +26,11 @@ const ZoneShape = memo(function ZoneShape({
       />
       <Text
         x={24}
-        y={18}
+        y={16}
         width={Math.max(0, zone.width - 48)}
         text={zone.title}
         fontFamily={FONT_FAMILY}
-        fontSize={24}
+        fontSize={28}
         fontStyle="bold"
         fill={theme.title}
         wrap="none"
@@ -38,11 +38,11 @@ const ZoneShape = memo(function ZoneShape({
       />
       <Text
         x={24}
-        y={50}
+        y={54}
         width={Math.max(0, zone.width - 48)}
         text={zone.prompt}
         fontFamily={FONT_FAMILY}
-        fontSize={15}
+        fontSize={17}
         fill={theme.title}
         opacity={0.75}
         wrap="none"

@@ -120,6 +120,8 @@ export function usePointerTools(
       }
       if (event.button !== 0) return;
       if (state.editingNoteId) stopEditing(ui);
+      // Each drag, resize or arrangement is one step of undo, separate from typing before it.
+      ctx.undo.stopCapturing();
       const hit = hitAt(point);
       if (hit.kind === 'note') {
         const id = hit.note.id;

@@ -1,5 +1,5 @@
 import { AUTHOR_MAX_LENGTH } from '@dartboard/board';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Role } from '../api';
 
 const ROLE_TEXT: Record<Role, string> = {
@@ -20,11 +20,13 @@ export function JoinForm({
 }) {
   const [name, setName] = useState('');
   const [error, setError] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) {
       setError('Enter a name so others know who wrote what.');
+      input.current?.focus();
       return;
     }
     onJoin(trimmed);
@@ -38,6 +40,7 @@ export function JoinForm({
         <label htmlFor="join-name">Your name</label>
         <input
           id="join-name"
+          ref={input}
           name="name"
           autoComplete="name"
           // biome-ignore lint/a11y/noAutofocus: the name is the only thing this page asks for

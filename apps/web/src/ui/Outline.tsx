@@ -23,12 +23,15 @@ const OutlineNote = memo(function OutlineNote({
   zoneId,
   zones,
   selected,
+  editable,
 }: {
   ctx: BoardContextValue;
   note: Note;
   zoneId: string;
   zones: readonly Zone[];
   selected: boolean;
+  /** Shows the text and zone fields: the note is the only one selected and may be edited. */
+  editable: boolean;
 }) {
   const label = note.text.trim() || 'Empty note';
   return (
@@ -48,7 +51,7 @@ const OutlineNote = memo(function OutlineNote({
           <span className="outline-author muted small">{note.author}</span>
         </span>
       </button>
-      {selected && ctx.canEdit && (
+      {editable && (
         <div className="outline-edit">
           <label htmlFor={`outline-text-${note.id}`}>Text</label>
           <textarea
@@ -121,6 +124,7 @@ function Group({
               zoneId={id}
               zones={zones}
               selected={selection.has(note.id)}
+              editable={ctx.canEdit && selection.size === 1 && selection.has(note.id)}
             />
           ))}
         </ul>

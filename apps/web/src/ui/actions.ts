@@ -33,6 +33,7 @@ export function addNoteAt(
   color?: string,
 ): string | undefined {
   if (!ctx.canEdit) return undefined;
+  ctx.undo.stopCapturing();
   const id = addNote(ctx.doc, {
     x: Math.round(x - NOTE_DEFAULT_WIDTH / 2),
     y: Math.round(y - NOTE_DEFAULT_HEIGHT / 2),
@@ -63,6 +64,7 @@ export function deleteSelection(ctx: BoardContextValue): void {
   if (!ctx.canEdit) return;
   const { selection } = ctx.ui.getState();
   if (selection.length === 0) return;
+  ctx.undo.stopCapturing();
   deleteNotes(ctx.doc, selection);
   select(ctx.ui, []);
 }
@@ -70,6 +72,7 @@ export function deleteSelection(ctx: BoardContextValue): void {
 export function colorSelection(ctx: BoardContextValue, color: string): void {
   if (!ctx.canEdit) return;
   const { selection } = ctx.ui.getState();
+  ctx.undo.stopCapturing();
   ctx.doc.transact(() => {
     for (const id of selection) setNoteColor(ctx.doc, id, color);
   });
@@ -94,6 +97,7 @@ export function moveNoteToZone(
     const bounds = boundsOf([...zones, ...others]);
     spot = bounds ? { x: bounds.x + bounds.width + 60, y: bounds.y } : { x: 0, y: 0 };
   }
+  ctx.undo.stopCapturing();
   moveNote(ctx.doc, noteId, spot.x, spot.y);
   revealNote(ctx, { ...note, ...spot });
 }

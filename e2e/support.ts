@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { BASE_URL } from './env.js';
+
+const ROOT = joinPath(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A person in their own browser context (own storage, own cookies), like a second laptop. */
+export async function person(browser: Browser, baseURL: string = BASE_URL): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return context.newPage();
+}
+
+/** Answers the join form, if it is shown, and waits until the board is live. */
+export async function join(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expectLive(page);
+}
+
+export async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByRole('status', { name: 'Connection: Live' })).toBeVisible({
+    timeout: 10_000,
+  });
+}
+
+export function outline(page: Page): Locator {
+  return page.getByRole('region', { name: 'Outline' });
+}
+
+/** The outline's section for a zone (or "Outside the zones"). */
+export function zoneSection(page: Page, title: string): Locator {
+  return outline(page).getByRole('region', { name: new RegExp(`^${title} \\(\\d+\\)$`) });
+}
+
+/** A note's entry in the outline, found by its text. */
+export function noteEntry(scope: Locator, text: string | RegExp): Locator {
+  return scope.getByRole('button', { name: text });
+}
+
+export function canvas(page: Page): Locator {
+  return page.getByTestId('board-canvas');
+}
+
+/** A point on the canvas as fractions of its size. */
+export async function canvasPoint(
+  page: Page,
+  fx: number,
+  fy: number,
+): Promise<{ x: number; y: number }> {
+  const box = await canvas(page).boundingBox();
+  if (!box) throw new Error('the canvas is not on screen');
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+/** Drags with the mouse in small steps, as a person would. */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  options: { release?: boolean } = {},
+) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  if (options.release !== false) await page.mouse.up();
+}
+
+/**
+ * Saves a screenshot under test-results/screens; with UPDATE_DOCS_SCREENSHOTS=1 also under
+ * docs/screenshots, where the README shows them.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  const targets = [joinPath(ROOT, 'test-results', 'screens')];
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1')
+    targets.push(joinPath(ROOT, 'docs', 'screenshots'));
+  for (const dir of targets) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: joinPath(dir, `${name}.png`) });
+  }
+}
+
+export interface CreatedBoard {
+  id: string;
+  links: { facilitator: string; edit: string; view: string };
+}
+
+/** Creates a board through the API, as an integration would. */
+export async function createBoard(baseURL: string, title: string): Promise<CreatedBoard> {
+  const response = await fetch(`${baseURL}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreatedBoard;
+}
