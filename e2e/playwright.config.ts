@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 import { BASE_URL, E2E_PORT as port } from './env.js';
 
 // The real server, started as `npm start` would (after `npm run build`), on its own port and
@@ -19,19 +20,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // Debian's Chromium; Playwright cannot download its own browsers on these machines.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: 'node ../apps/server/dist/main.js',

@@ -1,31 +1,42 @@
-import { rectsIntersect } from '@dartboard/board';
-import { useEffect, useMemo, useRef } from 'react';
-import { Stage } from 'react-konva';
+import type Konva from 'konva';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Layer, Stage } from 'react-konva';
 import { useStore } from 'zustand';
-import { forgetMissing } from '../state/ui';
+import { forgetMissing, type Viewport } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { useBoardContext } from '../ui/boardContext';
 import { Cursors } from './Cursors';
 import { NoteEditor } from './NoteEditor';
-import { NotesLayer } from './NotesLayer';
-import { SelectionLayer } from './SelectionLayer';
+import { NotesShape } from './NotesShape';
+import { Selection } from './Selection';
 import { usePointerTools } from './usePointerTools';
-import { useRenderRegion } from './useRenderRegion';
-import { DETAIL_SCALE } from './viewport';
-import { ZonesLayer } from './ZonesLayer';
+import { Zones } from './Zones';
 
-/** The board: zones, notes and selection in Konva; the note editor and cursors in the DOM. */
+/**
+ * The board: zones, notes and selection in one Konva layer (one canvas to composite per frame);
+ * the note editor and cursors in the DOM. Pan and zoom move the stage directly, outside React:
+ * a frame of a pan is one redraw of the layer and no render.
+ */
 export function BoardCanvas() {
   const ctx = useBoardContext();
   const container = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
   const snapshot = useBoardSnapshot(ctx.board);
-  const viewport = useStore(ctx.ui, (s) => s.viewport);
   const screen = useStore(ctx.ui, (s) => s.screen);
   const selection = useStore(ctx.ui, (s) => s.selection);
   const editingNoteId = useStore(ctx.ui, (s) => s.editingNoteId);
   const preview = useStore(ctx.ui, (s) => s.preview);
   const marquee = useStore(ctx.ui, (s) => s.marquee);
   usePointerTools(ctx, container);
+
+  useLayoutEffect(() => {
+    const apply = ({ x, y, scale }: Viewport) =>
+      stage.current?.setAttrs({ x, y, scaleX: scale, scaleY: scale });
+    apply(ctx.ui.getState().viewport);
+    return ctx.ui.subscribe((state, previous) => {
+      if (state.viewport !== previous.viewport) apply(state.viewport);
+    });
+  }, [ctx.ui]);
 
   useEffect(() => {
     const element = container.current;
@@ -40,11 +51,6 @@ export function BoardCanvas() {
   // A peer may delete a note this person has selected or is typing into.
   useEffect(() => forgetMissing(ctx.ui, (id) => snapshot.byId.has(id)), [ctx.ui, snapshot.byId]);
 
-  const region = useRenderRegion(viewport, screen);
-  const visible = useMemo(
-    () => snapshot.notes.filter((note) => rectsIntersect(note, region)),
-    [snapshot.notes, region],
-  );
   const selected = useMemo(
     () => selection.flatMap((id) => snapshot.byId.get(id) ?? []),
     [selection, snapshot.byId],
@@ -58,33 +64,22 @@ export function BoardCanvas() {
 
   return (
     <div ref={container} className="canvas" data-testid="board-canvas">
-      <Stage
-        width={screen.width}
-        height={screen.height}
-        x={viewport.x}
-        y={viewport.y}
-        scaleX={viewport.scale}
-        scaleY={viewport.scale}
-        listening={false}
-      >
-        <ZonesLayer
-          zones={snapshot.zones}
-          preview={preview}
-          arrangeable={ctx.role === 'facilitator' && ctx.canEdit}
-        />
-        <NotesLayer
-          notes={visible}
-          preview={preview}
-          editingNoteId={editingNoteId}
-          detailed={viewport.scale >= DETAIL_SCALE}
-        />
-        <SelectionLayer
-          selected={selected}
-          preview={preview}
-          marquee={marquee}
-          scale={viewport.scale}
-          resizable={ctx.canEdit}
-        />
+      <Stage ref={stage} width={screen.width} height={screen.height} listening={false}>
+        <Layer listening={false}>
+          <Zones
+            zones={snapshot.zones}
+            preview={preview}
+            arrangeable={ctx.role === 'facilitator' && ctx.canEdit}
+          />
+          <NotesShape notes={snapshot.notes} preview={preview} editingNoteId={editingNoteId} />
+          <Selection
+            selected={selected}
+            preview={preview}
+            marquee={marquee}
+            ui={ctx.ui}
+            resizable={ctx.canEdit}
+          />
+        </Layer>
       </Stage>
       {editing && <NoteEditor key={editing.id} note={editing} />}
       <Cursors />

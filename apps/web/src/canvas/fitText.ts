@@ -22,6 +22,54 @@ function canvasMeasure(text: string, fontSize: number): number {
   return context.measureText(text).width;
 }
 
+/**
+ * The lines `text` wraps to at `fontSize` in `width`, breaking at spaces or, for a word wider
+ * than the line, mid-word. Stops early once it has more than `maxLines` lines.
+ */
+export function wrapText(
+  text: string,
+  fontSize: number,
+  width: number,
+  measure: Measure,
+  maxLines = Number.POSITIVE_INFINITY,
+): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (lines.length > maxLines) return lines;
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (measure(candidate, fontSize) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      let rest = word;
+      while (measure(rest, fontSize) > width && rest.length > 1) {
+        if (lines.length > maxLines) return lines;
+        const cut = fittingPrefix(rest, fontSize, width, measure);
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The length of the longest prefix of `word` (at least one character) that fits `width`. */
+function fittingPrefix(word: string, fontSize: number, width: number, measure: Measure): number {
+  let low = 1;
+  let high = word.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(word.slice(0, mid), fontSize) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** How many lines `text` wraps to at `fontSize` in `width`, breaking at spaces or mid-word. */
 export function countLines(
   text: string,
@@ -29,32 +77,63 @@ export function countLines(
   width: number,
   measure: Measure,
 ): number {
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    lines++;
-    for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate, fontSize) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line !== '') lines++;
-      // A word wider than the line breaks across lines.
-      let rest = word;
-      while (measure(rest, fontSize) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && measure(rest.slice(0, cut), fontSize) > width) cut--;
-        rest = rest.slice(cut);
-        lines++;
-      }
-      line = rest;
-    }
-  }
-  return lines;
+  return wrapText(text, fontSize, width, measure).length;
 }
 
-const cache = new Map<string, number>();
+/** How a note's text is drawn: its font size and the lines it wraps to (ellipsised). */
+export interface NoteTextLayout {
+  fontSize: number;
+  lines: readonly string[];
+}
+
+const cache = new Map<string, NoteTextLayout>();
+
+/**
+ * The largest font size at which `text` fits a note of the given size (board pixels), and its
+ * lines at that size. Text that does not fit even at the smallest size is cut with an ellipsis.
+ */
+export function layoutNoteText(
+  text: string,
+  width: number,
+  height: number,
+  measure: Measure = canvasMeasure,
+): NoteTextLayout {
+  const key = `${width}x${height}:${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
+  const innerHeight = Math.max(1, height - NOTE_PADDING * 2 - NOTE_FOOTER);
+  const smallest = SIZES[SIZES.length - 1] ?? 10;
+  let layout: NoteTextLayout | undefined;
+  // wrapText stops one line past what fits, so even a 10,000-character text costs little.
+  for (const fontSize of SIZES) {
+    const maxLines = Math.max(1, Math.floor(innerHeight / (fontSize * LINE_HEIGHT)));
+    const lines = wrapText(text, fontSize, innerWidth, measure, maxLines);
+    if (lines.length <= maxLines || fontSize === smallest) {
+      layout = { fontSize, lines: ellipsise(lines, maxLines, fontSize, innerWidth, measure) };
+      break;
+    }
+  }
+  const result = layout ?? { fontSize: smallest, lines: [] };
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function ellipsise(
+  lines: string[],
+  maxLines: number,
+  fontSize: number,
+  width: number,
+  measure: Measure,
+): string[] {
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1] ?? '';
+  while (last.length > 0 && measure(`${last}…`, fontSize) > width) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  return kept;
+}
 
 /** The font size for a note's text in a note of the given size (board pixels). */
 export function fitFontSize(
@@ -63,22 +142,5 @@ export function fitFontSize(
   height: number,
   measure: Measure = canvasMeasure,
 ): number {
-  const key = `${width}x${height}:${text}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  // Beyond this length the text only fits at the smallest size; skip measuring it word by word.
-  if (text.length > 1_500) return SIZES[SIZES.length - 1] ?? 10;
-  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
-  const innerHeight = Math.max(1, height - NOTE_PADDING * 2 - NOTE_FOOTER);
-  let size = SIZES[SIZES.length - 1] ?? 10;
-  for (const candidate of SIZES) {
-    const lines = countLines(text || ' ', candidate, innerWidth, measure);
-    if (lines * candidate * LINE_HEIGHT <= innerHeight) {
-      size = candidate;
-      break;
-    }
-  }
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(key, size);
-  return size;
+  return layoutNoteText(text, width, height, measure).fontSize;
 }

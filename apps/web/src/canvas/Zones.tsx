@@ -1,6 +1,6 @@
 import type { Zone } from '@dartboard/board';
 import { memo } from 'react';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import type { Preview } from '../state/ui';
 import { FONT_FAMILY } from './fitText';
 import { ZONE_FALLBACK, ZONE_THEME } from './theme';
@@ -65,7 +65,7 @@ const ZoneShape = memo(function ZoneShape({
   );
 });
 
-export function ZonesLayer({
+export function Zones({
   zones,
   preview,
   arrangeable,
@@ -75,7 +75,7 @@ export function ZonesLayer({
   arrangeable: boolean;
 }) {
   return (
-    <Layer listening={false}>
+    <>
       {zones.map((zone) => {
         const moved = preview?.get(zone.id);
         return (
@@ -86,6 +86,6 @@ export function ZonesLayer({
           />
         );
       })}
-    </Layer>
+    </>
   );
 }

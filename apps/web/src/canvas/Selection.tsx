@@ -1,29 +1,32 @@
 import type { Rect as BoardRect, Note } from '@dartboard/board';
-import { Layer, Rect } from 'react-konva';
-import type { Preview } from '../state/ui';
+import { Group, Rect } from 'react-konva';
+import { useStore } from 'zustand';
+import type { Preview, UiStore } from '../state/ui';
 import { HANDLE_SIZE } from './hitTest';
 import { SELECTION } from './theme';
 
 /** Selection outlines, the resize handle of a single selected note and the rubber band. */
-export function SelectionLayer({
+export function Selection({
   selected,
   preview,
   marquee,
-  scale,
+  ui,
   resizable,
 }: {
   selected: readonly Note[];
   preview: Preview | undefined;
   marquee: BoardRect | undefined;
-  scale: number;
+  ui: UiStore;
   resizable: boolean;
 }) {
+  // Only this part depends on the zoom: outlines and handles keep their size on screen.
+  const scale = useStore(ui, (s) => s.viewport.scale);
   const line = 2 / scale;
   const handle = HANDLE_SIZE / scale;
   const single = selected.length === 1 ? selected[0] : undefined;
   const singleRect = single && { ...single, ...preview?.get(single.id) };
   return (
-    <Layer listening={false}>
+    <Group>
       {selected.map((note) => {
         const r = { ...note, ...preview?.get(note.id) };
         return (
@@ -62,6 +65,6 @@ export function SelectionLayer({
           dash={[4 / scale, 4 / scale]}
         />
       )}
-    </Layer>
+    </Group>
   );
 }

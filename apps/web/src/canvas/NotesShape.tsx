@@ -1,0 +1,118 @@
+import { type Note, rectsIntersect } from '@dartboard/board';
+import type Konva from 'konva';
+import type { Context } from 'konva/lib/Context';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Shape } from 'react-konva';
+import type { Preview } from '../state/ui';
+import { NoteBitmaps } from './noteBitmaps';
+import { NoteBlocks } from './noteBlocks';
+import { paintNote } from './paintNote';
+import { DETAIL_SCALE, visibleRect } from './viewport';
+
+/** Above this many device pixels per board pixel, notes are painted directly (few are in view). */
+const MAX_BITMAP_RESOLUTION = 3;
+/** Time a frame may spend painting note images; the rest waits for the next frames. */
+const PAINT_BUDGET_MS = 4;
+/** How long the zoom must stay put before note images are repainted at exactly that zoom. */
+const ZOOM_REST_MS = 150;
+
+/**
+ * Every note, drawn by one Konva shape. Only notes in view are drawn; culling happens here, at
+ * draw time, against the stage's current transform, so a pan or zoom redraws the layer without
+ * React rendering anything. Zoomed far out, notes are plain blocks; otherwise each is a cached
+ * image (see NoteBitmaps); zoomed far in, they are painted directly.
+ */
+export function NotesShape({
+  notes,
+  preview,
+  editingNoteId,
+}: {
+  notes: readonly Note[];
+  preview: Preview | undefined;
+  editingNoteId: string | undefined;
+}) {
+  const bitmaps = useMemo(() => new NoteBitmaps(), []);
+  const blocks = useMemo(() => new NoteBlocks(), []);
+  useEffect(
+    () => () => {
+      bitmaps.clear();
+      blocks.clear();
+    },
+    [bitmaps, blocks],
+  );
+  useEffect(() => {
+    const ids = new Set(notes.map((note) => note.id));
+    bitmaps.retain((id) => ids.has(id));
+  }, [bitmaps, notes]);
+
+  // When the zoom last changed: images are painted at the exact zoom only once it rests.
+  const zoomState = useRef({ zoom: 0, changedAt: 0, timer: 0 });
+  useEffect(() => () => window.clearTimeout(zoomState.current.timer), []);
+
+  const sceneFunc = useCallback(
+    (konvaContext: Context, shape: Konva.Shape) => {
+      const stage = shape.getStage();
+      if (!stage) return;
+      const scale = stage.scaleX();
+      const view = visibleRect(
+        { x: stage.x(), y: stage.y(), scale },
+        { width: stage.width(), height: stage.height() },
+      );
+      const context = konvaContext._context;
+      const shown = (note: Note) => {
+        const moved = preview?.get(note.id);
+        return moved ? { ...note, ...moved } : note;
+      };
+      // Board to device pixels; notes are placed at whole device pixels in that space.
+      const { a: zoom, e: offsetX, f: offsetY } = context.getTransform();
+      context.save();
+      context.setTransform(1, 0, 0, 1, 0, 0);
+
+      if (scale < DETAIL_SCALE) {
+        blocks.draw(context, preview ? notes.map(shown) : notes, view, zoom, offsetX, offsetY);
+        context.restore();
+        return;
+      }
+
+      const now = performance.now();
+      const zoomed = zoomState.current;
+      if (zoom !== zoomed.zoom) {
+        zoomed.zoom = zoom;
+        zoomed.changedAt = now;
+        // Draw once more when the zoom has rested, to paint the images at the exact zoom.
+        window.clearTimeout(zoomed.timer);
+        zoomed.timer = window.setTimeout(() => shape.getLayer()?.batchDraw(), ZOOM_REST_MS + 10);
+      }
+      const resolution =
+        now - zoomed.changedAt >= ZOOM_REST_MS ? zoom : NoteBitmaps.resolutionStep(zoom);
+      // Images from another zoom step are stretched only while the zoom moves: nearest-pixel
+      // scaling costs half as much as filtering, and nobody sees it until the zoom rests.
+      context.imageSmoothingEnabled = resolution === zoom;
+      const deadline = now + PAINT_BUDGET_MS;
+      const mayPaint = () => performance.now() < deadline;
+      let complete = true;
+      for (const original of notes) {
+        const note = shown(original);
+        if (!rectsIntersect(note, view)) continue;
+        const withText = note.id !== editingNoteId;
+        const left = note.x * zoom + offsetX;
+        const top = note.y * zoom + offsetY;
+        if (zoom > MAX_BITMAP_RESOLUTION) {
+          context.setTransform(zoom, 0, 0, zoom, Math.round(left), Math.round(top));
+          paintNote(context, note, withText);
+          context.setTransform(1, 0, 0, 1, 0, 0);
+        } else if (
+          !bitmaps.draw(context, note, withText, { left, top, zoom, resolution }, mayPaint)
+        ) {
+          complete = false;
+        }
+      }
+      context.restore();
+      // Konva ignores a draw request made while it draws: ask once this draw is over.
+      if (!complete) queueMicrotask(() => shape.getLayer()?.batchDraw());
+    },
+    [bitmaps, blocks, notes, preview, editingNoteId],
+  );
+
+  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+}

@@ -1,0 +1,65 @@
+import type { Note } from '@dartboard/board';
+import { FONT_FAMILY, LINE_HEIGHT, layoutNoteText, NOTE_PADDING } from './fitText';
+
+/** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
+export const SHADOW_OFFSET = { x: 2, y: 3 };
+const SHADOW = 'rgba(28,25,23,0.12)';
+const TEXT = '#1c1917';
+const AUTHOR = '#57534e';
+const RADIUS = 6;
+const AUTHOR_FONT = `12px ${FONT_FAMILY}`;
+
+/**
+ * Paints a note with its top-left corner at the origin of `context`: shadow, paper, text and
+ * author. Without `withText` (the note being edited, whose text the editor shows) the text is
+ * left out. The caller sets the transform (board position, zoom, bitmap scale).
+ */
+export function paintNote(context: CanvasRenderingContext2D, note: Note, withText: boolean): void {
+  context.fillStyle = SHADOW;
+  context.beginPath();
+  context.roundRect(SHADOW_OFFSET.x, SHADOW_OFFSET.y, note.width, note.height, RADIUS);
+  context.fill();
+  context.fillStyle = note.color;
+  context.beginPath();
+  context.roundRect(0, 0, note.width, note.height, RADIUS);
+  context.fill();
+
+  const inner = note.width - NOTE_PADDING * 2;
+  context.textBaseline = 'top';
+  context.textAlign = 'left';
+  if (withText && note.text) {
+    const { fontSize, lines } = layoutNoteText(note.text, note.width, note.height);
+    const lineHeight = fontSize * LINE_HEIGHT;
+    // Centre each line's glyphs in its line box, as CSS does in the editor textarea.
+    const leading = (lineHeight - fontSize) / 2;
+    context.font = `${fontSize}px ${FONT_FAMILY}`;
+    context.fillStyle = TEXT;
+    lines.forEach((line, index) => {
+      context.fillText(line, NOTE_PADDING, NOTE_PADDING + leading + index * lineHeight, inner);
+    });
+  }
+  context.font = AUTHOR_FONT;
+  context.fillStyle = AUTHOR;
+  context.fillText(
+    ellipsiseAuthor(context, note.author, inner),
+    NOTE_PADDING,
+    note.height - NOTE_PADDING - 14,
+  );
+}
+
+const authorCache = new Map<string, string>();
+
+function ellipsiseAuthor(context: CanvasRenderingContext2D, author: string, width: number): string {
+  const key = `${width}:${author}`;
+  const hit = authorCache.get(key);
+  if (hit !== undefined) return hit;
+  let shown = author;
+  if (context.measureText(shown).width > width) {
+    while (shown.length > 0 && context.measureText(`${shown}…`).width > width)
+      shown = shown.slice(0, -1);
+    shown = `${shown.trimEnd()}…`;
+  }
+  if (authorCache.size > 5_000) authorCache.clear();
+  authorCache.set(key, shown);
+  return shown;
+}
