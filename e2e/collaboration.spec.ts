@@ -156,6 +156,7 @@ test('several notes are selected with a rubber band and deleted together, and un
   ] as const) {
     const p = await canvasPoint(ann, fx, fy);
     await ann.mouse.dblclick(p.x, p.y);
+    await expect(ann.getByLabel('Note text', { exact: true })).toBeFocused();
     await ann.keyboard.type(`note ${text}`);
     await ann.keyboard.press('Escape');
   }

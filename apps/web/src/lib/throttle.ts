@@ -20,8 +20,11 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, interval
   const throttled = (...args: A) => {
     pending = args;
     const wait = last + intervalMs - Date.now();
-    if (wait <= 0) run();
-    else timer ??= setTimeout(run, wait);
+    if (wait <= 0) {
+      // A timer that is late (busy main thread, background tab) would run the next call early.
+      if (timer) clearTimeout(timer);
+      run();
+    } else timer ??= setTimeout(run, wait);
   };
   throttled.flush = () => {
     if (timer) clearTimeout(timer);

@@ -51,9 +51,15 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
     for (const listener of listeners) listener();
   };
 
+  // "Reconnecting" only after the board has once been live: before the first sync, an open
+  // socket still means the board is loading.
   const onStatus = ({ status }: { status: string }) => {
     connected = status === 'connected';
-    everConnected ||= connected;
+    everConnected ||= connected && provider.synced;
+    emit();
+  };
+  const onSync = () => {
+    everConnected ||= connected && provider.synced;
     emit();
   };
   const onOnline = () => {
@@ -61,7 +67,7 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
     emit();
   };
   provider.on('status', onStatus);
-  provider.on('sync', emit);
+  provider.on('sync', onSync);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOnline);
 
@@ -79,6 +85,8 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
       return () => listeners.delete(listener);
     },
     destroy() {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOnline);
       listeners.clear();

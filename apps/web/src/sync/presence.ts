@@ -1,8 +1,11 @@
 import type { Awareness } from 'y-protocols/awareness';
+import type { Role } from '../api';
+
+const ROLES: readonly Role[] = ['facilitator', 'edit', 'view'];
 
 /** What each participant shares through awareness: never stored, gone when they leave. */
 export interface PresenceState {
-  user: { name: string; color: string; role: string };
+  user: { name: string; color: string; role: Role };
   /** Pointer position in board coordinates; null when the pointer is off the board. */
   cursor: { x: number; y: number } | null;
 }
@@ -49,7 +52,9 @@ export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID || !isPresence(state)) return;
-    const role = typeof state.user.role === 'string' ? state.user.role : 'edit';
+    // A role is only a label here (the server enforces access), but an unknown one must not
+    // reach lookups such as ROLE_LABEL['constructor'].
+    const role = ROLES.includes(state.user.role as Role) ? (state.user.role as Role) : 'edit';
     peers.push({
       clientId,
       user: { name: state.user.name.slice(0, 80), color: state.user.color, role },
