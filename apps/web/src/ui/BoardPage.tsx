@@ -1,10 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { type BoardInfo, fetchBoard, type OpenFailure } from '../api';
 import { tokenFromHash } from '../links';
 import { loadName, rememberSession, saveName } from '../state/prefs';
-import { BoardSession } from './BoardSession';
 import { ErrorPage } from './ErrorPage';
 import { JoinForm } from './JoinForm';
+
+// The board (canvas, Yjs, Konva) is most of the code: it loads while the link is checked and
+// the person types a name, so the landing page and the join form do not wait for it.
+const loadSession = () => import('./BoardSession');
+const BoardSession = lazy(() =>
+  loadSession().then(
+    (module) => ({ default: module.BoardSession }),
+    () => ({
+      default: () => <ErrorPage reason="unreachable" onRetry={() => window.location.reload()} />,
+    }),
+  ),
+);
+
+function Opening() {
+  return (
+    <main className="page center">
+      <p className="loading-text" role="status">
+        Opening the board…
+      </p>
+    </main>
+  );
+}
 
 type Phase =
   | { kind: 'checking' }
@@ -37,17 +58,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     void check();
+    void loadSession().catch(() => undefined);
   }, [check]);
 
-  if (phase.kind === 'checking') {
-    return (
-      <main className="page center">
-        <p className="loading-text" role="status">
-          Opening the board…
-        </p>
-      </main>
-    );
-  }
+  if (phase.kind === 'checking') return <Opening />;
   if (phase.kind === 'failed') return <ErrorPage reason={phase.reason} onRetry={check} />;
   if (!name) {
     return (
@@ -61,5 +75,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
       />
     );
   }
-  return <BoardSession info={phase.info} token={token} name={name} />;
+  return (
+    <Suspense fallback={<Opening />}>
+      <BoardSession info={phase.info} token={token} name={name} />
+    </Suspense>
+  );
 }
