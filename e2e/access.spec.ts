@@ -40,10 +40,10 @@ test('a view-only participant follows live and has no way to edit', async ({
   await expect(outline(viewer).getByLabel('Zone', { exact: true })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
   await viewer.keyboard.press('Delete');
+  await shot(viewer, 'viewer');
   await viewer.getByRole('button', { name: 'Share' }).click();
   await expect(viewer.getByLabel('Customer link', { exact: true })).toHaveCount(0);
   await expect(viewer.getByLabel('View-only link', { exact: true })).toHaveValue(board.links.view);
-  await shot(viewer, 'viewer');
   await viewer.getByRole('button', { name: 'Done' }).click();
 
   // Nothing the viewer did reached the board: the editor still sees exactly one note.

@@ -20,7 +20,9 @@ const SIZES = [1000, 5000];
 const VIEWPORT = { width: 1400, height: 900 };
 const SECONDS_PER_SCENARIO = 4;
 const COLORS = Object.values(NOTE_COLORS);
-const WORDS = 'pricing risk onboarding budget timeline security pilot renewal scope value'.split(' ');
+const WORDS = 'pricing risk onboarding budget timeline security pilot renewal scope value'.split(
+  ' ',
+);
 
 interface CreatedBoard {
   id: string;
@@ -40,7 +42,11 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'pan at 100%', setup: 'actual', motion: { kind: 'pan', speed: 24 } },
-  { name: 'pan at 35% (most notes drawn in detail)', setup: 'overview', motion: { kind: 'pan', speed: 24 } },
+  {
+    name: 'pan at 35% (most notes drawn in detail)',
+    setup: 'overview',
+    motion: { kind: 'pan', speed: 24 },
+  },
   { name: 'pan, whole board in view', setup: 'fit', motion: { kind: 'pan', speed: 12 } },
   { name: 'zoom in and out across the board', setup: 'fit', motion: { kind: 'zoom' } },
 ];
@@ -109,13 +115,16 @@ async function openBoard(page: Page, link: string): Promise<{ total: number; aft
 
 async function prepare(page: Page, setup: Scenario['setup']): Promise<void> {
   await page.getByRole('button', { name: 'Zoom to fit' }).click();
-  if (setup === 'actual') await page.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ }).click();
+  if (setup === 'actual')
+    await page.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ }).click();
   if (setup === 'overview') {
     // Zoom in from the fitted view, a few wheel steps at a time, until 35%.
     await page.evaluate(async () => {
       const canvas = document.querySelector('[data-testid="board-canvas"]') as HTMLElement;
       const box = canvas.getBoundingClientRect();
-      const zoomButton = document.querySelector('[aria-label^="Zoom "][aria-label$="reset to 100%"]');
+      const zoomButton = document.querySelector(
+        '[aria-label^="Zoom "][aria-label$="reset to 100%"]',
+      );
       for (let i = 0; i < 200; i++) {
         const percent = Number(zoomButton?.getAttribute('aria-label')?.match(/\d+/)?.[0] ?? 0);
         if (percent >= 35) break;
