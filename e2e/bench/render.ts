@@ -55,14 +55,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function fillBoard(wsUrl: string, board: CreatedBoard, count: number): Promise<void> {
-  const doc = new Y.Doc();
+/** A Node client on the board with its edit link, once it has synced. */
+async function connect(wsUrl: string, board: CreatedBoard, doc: Y.Doc): Promise<WebsocketProvider> {
   const provider = new WebsocketProvider(`${wsUrl}/sync`, board.id, doc, {
     params: { token: board.tokens.edit },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return provider;
+}
+
+async function fillBoard(wsUrl: string, board: CreatedBoard, count: number): Promise<void> {
+  const doc = new Y.Doc();
+  const provider = await connect(wsUrl, board, doc);
   const columns = Math.ceil(Math.sqrt(count * 2));
   // In batches, so that no single update comes near the relay's message size limit.
   for (let start = 0; start < count; start += 500) {
@@ -81,12 +87,7 @@ async function fillBoard(wsUrl: string, board: CreatedBoard, count: number): Pro
   }
   // The relay answers a sync request only after everything before it is stored.
   const check = new Y.Doc();
-  const reader = new WebsocketProvider(`${wsUrl}/sync`, board.id, check, {
-    params: { token: board.tokens.edit },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve) => reader.once('sync', () => resolve()));
+  const reader = await connect(wsUrl, board, check);
   const stored = check.getMap('notes').size;
   // Destroying the docs also stops their awareness timers, which would keep Node running.
   reader.destroy();

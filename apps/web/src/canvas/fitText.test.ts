@@ -1,8 +1,8 @@
 import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import {
-  countLines,
   fitFontSize,
+  fitLine,
   LINE_HEIGHT,
   layoutNoteText,
   NOTE_FOOTER,
@@ -19,23 +19,27 @@ const H = NOTE_DEFAULT_HEIGHT;
 const SMALLEST = 10;
 const LARGEST = 32;
 
-describe('countLines', () => {
+describe('wrapText', () => {
   // At 10px every character is 5px wide: 10 characters fit a 50px line.
   it('wraps at spaces', () => {
-    expect(countLines('aaaa bbbb', 10, 50, mono)).toBe(1);
-    expect(countLines('aaaa bbbb cccc', 10, 50, mono)).toBe(2);
-    expect(countLines('aaaa bbbb cccc dddd eeee', 10, 50, mono)).toBe(3);
+    expect(wrapText('aaaa bbbb', 10, 50, mono)).toHaveLength(1);
+    expect(wrapText('aaaa bbbb cccc', 10, 50, mono)).toHaveLength(2);
+    expect(wrapText('aaaa bbbb cccc dddd eeee', 10, 50, mono)).toHaveLength(3);
   });
 
   it('breaks a word longer than the line across lines', () => {
-    expect(countLines('a'.repeat(25), 10, 50, mono)).toBe(3);
-    expect(countLines(`hi ${'b'.repeat(25)}`, 10, 50, mono)).toBe(4);
+    expect(wrapText('a'.repeat(25), 10, 50, mono)).toHaveLength(3);
+    expect(wrapText(`hi ${'b'.repeat(25)}`, 10, 50, mono)).toHaveLength(4);
   });
 
   it('counts every line break, blank lines included', () => {
-    expect(countLines('one\ntwo', 10, 50, mono)).toBe(2);
-    expect(countLines('one\n\n\ntwo', 10, 50, mono)).toBe(4);
-    expect(countLines('', 10, 50, mono)).toBe(1);
+    expect(wrapText('one\ntwo', 10, 50, mono)).toHaveLength(2);
+    expect(wrapText('one\n\n\ntwo', 10, 50, mono)).toHaveLength(4);
+    expect(wrapText('', 10, 50, mono)).toHaveLength(1);
+  });
+
+  it('stops one line past the limit it is given', () => {
+    expect(wrapText('a b c d e f g h', 10, 5, mono, 3)).toHaveLength(4);
   });
 });
 
@@ -52,7 +56,7 @@ describe('fitFontSize', () => {
     expect(size).toBeGreaterThan(SMALLEST);
     const innerWidth = W - NOTE_PADDING * 2;
     const innerHeight = H - NOTE_PADDING * 2 - NOTE_FOOTER;
-    expect(countLines(text, size, innerWidth, mono) * size * LINE_HEIGHT).toBeLessThanOrEqual(
+    expect(wrapText(text, size, innerWidth, mono).length * size * LINE_HEIGHT).toBeLessThanOrEqual(
       innerHeight,
     );
   });
@@ -139,8 +143,11 @@ describe('layoutNoteText', () => {
   });
 });
 
-describe('wrapText', () => {
-  it('stops one line past the limit it is given', () => {
-    expect(wrapText('a b c d e f g h', 10, 5, mono, 3)).toHaveLength(4);
+describe('fitLine', () => {
+  it('keeps a line that fits and cuts one that does not, ending in an ellipsis', () => {
+    expect(fitLine('Sam Seller', 10, 50, mono)).toBe('Sam Seller');
+    const cut = fitLine('Cara Customer of Acme', 10, 50, mono);
+    expect(cut).toMatch(/…$/);
+    expect(mono(cut, 10)).toBeLessThanOrEqual(50);
   });
 });

@@ -70,16 +70,6 @@ function fittingPrefix(word: string, fontSize: number, width: number, measure: M
   return low;
 }
 
-/** How many lines `text` wraps to at `fontSize` in `width`, breaking at spaces or mid-word. */
-export function countLines(
-  text: string,
-  fontSize: number,
-  width: number,
-  measure: Measure,
-): number {
-  return wrapText(text, fontSize, width, measure).length;
-}
-
 /** How a note's text is drawn: its font size and the lines it wraps to (ellipsised). */
 export interface NoteTextLayout {
   fontSize: number;
@@ -129,10 +119,25 @@ function ellipsise(
 ): string[] {
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1] ?? '';
-  while (last.length > 0 && measure(`${last}…`, fontSize) > width) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last.trimEnd()}…`;
+  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', fontSize, width, measure);
   return kept;
+}
+
+/** `text` shortened as much as needed to fit `width` with an ellipsis after it. */
+function withEllipsis(text: string, fontSize: number, width: number, measure: Measure): string {
+  let kept = text;
+  while (kept.length > 0 && measure(`${kept}…`, fontSize) > width) kept = kept.slice(0, -1);
+  return `${kept.trimEnd()}…`;
+}
+
+/** One line of text as shown in `width`: whole if it fits, otherwise cut with an ellipsis. */
+export function fitLine(
+  text: string,
+  fontSize: number,
+  width: number,
+  measure: Measure = canvasMeasure,
+): string {
+  return measure(text, fontSize) <= width ? text : withEllipsis(text, fontSize, width, measure);
 }
 
 /** The font size for a note's text in a note of the given size (board pixels). */

@@ -1,4 +1,4 @@
-import type { Note, Rect } from '@dartboard/board';
+import { type Note, type Rect, rectsIntersect } from '@dartboard/board';
 import { boundsOf } from './viewport';
 
 /** Largest image the blocks are cached in, in device pixels (16 MiB at 4 bytes each). */
@@ -27,9 +27,9 @@ export class NoteBlocks {
   ): void {
     const stable = this.lastRequest?.notes === notes && this.lastRequest.zoom === zoom;
     this.lastRequest = { notes, zoom };
-    let image = this.image;
-    if (stable && (image?.notes !== notes || image.zoom !== zoom)) image = this.paint(notes, zoom);
-    if (image && image.notes === notes && image.zoom === zoom) {
+    let image = this.image?.notes === notes && this.image.zoom === zoom ? this.image : undefined;
+    if (!image && stable) image = this.paint(notes, zoom);
+    if (image) {
       context.drawImage(
         image.canvas,
         Math.round(image.at.x * zoom + offsetX),
@@ -57,9 +57,8 @@ export class NoteBlocks {
     canvas.height = height;
     const context = canvas.getContext('2d');
     if (!context) return undefined;
-    const at = { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
-    fillBlocks(context, notes, bounds, zoom, -at.x * zoom, -at.y * zoom);
-    this.image = { canvas, notes, zoom, at };
+    fillBlocks(context, notes, bounds, zoom, -bounds.x * zoom, -bounds.y * zoom);
+    this.image = { canvas, notes, zoom, at: bounds };
     return this.image;
   }
 }
@@ -72,16 +71,8 @@ function fillBlocks(
   offsetX: number,
   offsetY: number,
 ): void {
-  const right = view.x + view.width;
-  const bottom = view.y + view.height;
   for (const note of notes) {
-    if (
-      note.x > right ||
-      note.y > bottom ||
-      note.x + note.width < view.x ||
-      note.y + note.height < view.y
-    )
-      continue;
+    if (!rectsIntersect(note, view)) continue;
     context.fillStyle = note.color;
     context.fillRect(
       Math.round(note.x * zoom + offsetX),

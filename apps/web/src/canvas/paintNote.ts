@@ -1,5 +1,5 @@
 import type { Note } from '@dartboard/board';
-import { FONT_FAMILY, LINE_HEIGHT, layoutNoteText, NOTE_PADDING } from './fitText';
+import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, NOTE_PADDING } from './fitText';
 
 /** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
 export const SHADOW_OFFSET = { x: 2, y: 3 };
@@ -7,7 +7,7 @@ const SHADOW = 'rgba(28,25,23,0.12)';
 const TEXT = '#1c1917';
 const AUTHOR = '#57534e';
 const RADIUS = 6;
-const AUTHOR_FONT = `12px ${FONT_FAMILY}`;
+const AUTHOR_SIZE = 12;
 
 /**
  * Paints a note with its top-left corner at the origin of `context`: shadow, paper, text and
@@ -38,28 +38,11 @@ export function paintNote(context: CanvasRenderingContext2D, note: Note, withTex
       context.fillText(line, NOTE_PADDING, NOTE_PADDING + leading + index * lineHeight, inner);
     });
   }
-  context.font = AUTHOR_FONT;
+  context.font = `${AUTHOR_SIZE}px ${FONT_FAMILY}`;
   context.fillStyle = AUTHOR;
   context.fillText(
-    ellipsiseAuthor(context, note.author, inner),
+    fitLine(note.author, AUTHOR_SIZE, inner),
     NOTE_PADDING,
     note.height - NOTE_PADDING - 14,
   );
-}
-
-const authorCache = new Map<string, string>();
-
-function ellipsiseAuthor(context: CanvasRenderingContext2D, author: string, width: number): string {
-  const key = `${width}:${author}`;
-  const hit = authorCache.get(key);
-  if (hit !== undefined) return hit;
-  let shown = author;
-  if (context.measureText(shown).width > width) {
-    while (shown.length > 0 && context.measureText(`${shown}…`).width > width)
-      shown = shown.slice(0, -1);
-    shown = `${shown.trimEnd()}…`;
-  }
-  if (authorCache.size > 5_000) authorCache.clear();
-  authorCache.set(key, shown);
-  return shown;
 }

@@ -1,9 +1,9 @@
+import type { Rect } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import type { Viewport } from '../state/ui';
 import {
   boardToScreen,
   boundsOf,
-  containsRect,
   fitRect,
   MAX_SCALE,
   MIN_SCALE,
@@ -12,6 +12,15 @@ import {
   visibleRect,
   zoomAt,
 } from './viewport';
+
+function containsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
 
 describe('screen and board coordinates', () => {
   it('convert back and forth', () => {

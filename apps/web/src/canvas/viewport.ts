@@ -68,27 +68,6 @@ export function boundsOf(rects: readonly Rect[]): Rect | undefined {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
-/** `rect` grown by `fraction` of its size on every side. */
-export function expandRect(rect: Rect, fraction: number): Rect {
-  const dx = rect.width * fraction;
-  const dy = rect.height * fraction;
-  return {
-    x: rect.x - dx,
-    y: rect.y - dy,
-    width: rect.width + 2 * dx,
-    height: rect.height + 2 * dy,
-  };
-}
-
-export function containsRect(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
 /** A rectangle from two corner points in any order. */
 export function rectFromPoints(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
   return {
