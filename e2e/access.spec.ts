@@ -1,24 +1,21 @@
-import { expect, test } from '@playwright/test';
 import {
   canvasPoint,
   createBoard,
+  expect,
   expectLive,
   join,
   noteEntry,
   outline,
-  person,
   shot,
+  test,
 } from './support.js';
 
-test('a view-only participant follows live and has no way to edit', async ({
-  browser,
-  baseURL,
-}) => {
+test('a view-only participant follows live and has no way to edit', async ({ person, baseURL }) => {
   const board = await createBoard(baseURL ?? '', 'Viewer check');
-  const editor = await person(browser);
+  const editor = await person();
   await editor.goto(board.links.edit);
   await join(editor, 'Eve Editor');
-  const viewer = await person(browser);
+  const viewer = await person();
   await viewer.goto(board.links.view);
   await join(viewer, 'Vic Viewer');
   await expect(viewer.getByText('View only')).toBeVisible();
@@ -70,12 +67,12 @@ test('broken links show a page that says so', async ({ page, baseURL }) => {
 });
 
 test('the join form asks for a name and remembers it for the next board', async ({
-  browser,
+  person,
   baseURL,
 }) => {
   const first = await createBoard(baseURL ?? '', 'First');
   const second = await createBoard(baseURL ?? '', 'Second');
-  const page = await person(browser);
+  const page = await person();
   await page.goto(first.links.edit);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('alert')).toHaveText('Enter a name so others know who wrote what.');
@@ -86,8 +83,8 @@ test('the join form asks for a name and remembers it for the next board', async 
   await expect(page.getByRole('list', { name: 'People here: 1' })).toContainText('Dana (you)');
 });
 
-test('the facilitator exports the summary as Markdown; others cannot', async ({ browser }) => {
-  const sam = await person(browser);
+test('the facilitator exports the summary as Markdown; others cannot', async ({ person }) => {
+  const sam = await person();
   await sam.goto('/');
   await sam.getByLabel('Session title (optional)').fill('Export check');
   await sam.getByRole('button', { name: 'New session' }).click();
@@ -118,7 +115,7 @@ test('the facilitator exports the summary as Markdown; others cannot', async ({ 
   await expectLive(sam);
   await sam.getByRole('button', { name: 'Share' }).click();
   const editLink = await sam.getByLabel('Customer link', { exact: true }).inputValue();
-  const cara = await person(browser);
+  const cara = await person();
   await cara.goto(editLink);
   await join(cara, 'Cara');
   await expect(cara.getByRole('button', { name: 'Export summary' })).toHaveCount(0);

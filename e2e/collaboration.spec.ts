@@ -1,14 +1,14 @@
-import { expect, test } from '@playwright/test';
 import {
   canvas,
   canvasPoint,
   drag,
+  expect,
   expectLive,
   join,
   noteEntry,
   outline,
-  person,
   shot,
+  test,
   zoneSection,
 } from './support.js';
 
@@ -17,9 +17,9 @@ import {
 const LIVE = { timeout: 1_000 };
 
 test('facilitator and customer build the board together, live, and a reload keeps it', async ({
-  browser,
+  person,
 }) => {
-  const sam = await person(browser);
+  const sam = await person();
   await sam.goto('/');
   await shot(sam, 'landing');
   await sam.getByLabel('Session title (optional)').fill('Acme renewal');
@@ -43,7 +43,7 @@ test('facilitator and customer build the board together, live, and a reload keep
   await share.getByRole('button', { name: 'Done' }).click();
   await expect(share).toBeHidden();
 
-  const cara = await person(browser);
+  const cara = await person();
   await cara.goto(editLink);
   await join(cara, 'Cara Customer');
   await expect(sam.getByRole('list', { name: 'People here: 2' })).toContainText('Cara Customer');
@@ -116,9 +116,9 @@ test('facilitator and customer build the board together, live, and a reload keep
 });
 
 test('the outline edits text and moves notes between zones from the keyboard', async ({
-  browser,
+  person,
 }) => {
-  const ann = await person(browser);
+  const ann = await person();
   await ann.goto('/');
   await ann.getByRole('button', { name: 'New session' }).click();
   await join(ann, 'Ann');
@@ -142,9 +142,9 @@ test('the outline edits text and moves notes between zones from the keyboard', a
 });
 
 test('several notes are selected with a rubber band and deleted together, and undo brings them back', async ({
-  browser,
+  person,
 }) => {
-  const ann = await person(browser);
+  const ann = await person();
   await ann.goto('/');
   await ann.getByRole('button', { name: 'New session' }).click();
   await join(ann, 'Ann');

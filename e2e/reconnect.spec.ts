@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { freePort, type ServerProcess, spawnServer } from '../apps/server/test/process.js';
-import { createBoard, expectLive, join, noteEntry, outline, person } from './support.js';
+import { createBoard, expect, expectLive, join, noteEntry, outline, test } from './support.js';
 
 // This test owns its server process so that it can kill it: both browsers stay open through
 // the outage, keep editing, and lose nothing.
 test('both browsers reconnect after the server is killed and restarted, and nothing is lost', async ({
-  browser,
+  person,
 }) => {
   test.setTimeout(60_000);
   const dataDir = mkdtempSync(joinPath(tmpdir(), 'dartboard-e2e-restart-'));
@@ -16,10 +15,10 @@ test('both browsers reconnect after the server is killed and restarted, and noth
   let server: ServerProcess | undefined = await spawnServer(dataDir, port);
   try {
     const board = await createBoard(server.url, 'Outage');
-    const sam = await person(browser);
+    const sam = await person();
     await sam.goto(board.links.facilitator);
     await join(sam, 'Sam');
-    const cara = await person(browser);
+    const cara = await person();
     await cara.goto(board.links.edit);
     await join(cara, 'Cara');
 

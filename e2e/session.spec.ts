@@ -1,13 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import {
   canvas,
   canvasPoint,
   createBoard,
+  expect,
   join,
   noteEntry,
-  person,
   shot,
+  test,
   zoneSection,
 } from './support.js';
 
@@ -24,12 +25,12 @@ async function addNote(page: Page, fx: number, fy: number, text: string, colour?
   if (colour) await page.getByRole('button', { name: `Colour ${colour}` }).click();
 }
 
-test('salesperson and customer fill the four DART zones together', async ({ browser }) => {
+test('salesperson and customer fill the four DART zones together', async ({ person }) => {
   const board = await createBoard(BASE_URL, 'Acme renewal');
-  const sam = await person(browser);
+  const sam = await person();
   await sam.goto(board.links.facilitator);
   await join(sam, 'Sam Seller');
-  const cara = await person(browser);
+  const cara = await person();
   await cara.goto(board.links.edit);
   await join(cara, 'Cara Customer');
 

@@ -1,17 +1,36 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, expect, type Locator, type Page } from '@playwright/test';
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { BASE_URL } from './env.js';
 
 const ROOT = joinPath(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A person in their own browser context (own storage, own cookies), like a second laptop. */
-export async function person(browser: Browser, baseURL: string = BASE_URL): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  return context.newPage();
-}
+export { expect };
+
+/**
+ * `test` with `person`: opens a page for one more person in their own browser context (own
+ * storage, own cookies), like a second laptop. Every context is closed when the test ends, so
+ * no page of an earlier test stays connected and busy while later tests run.
+ */
+export const test = base.extend<{ person: (baseURL?: string) => Promise<Page> }>({
+  person: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (baseURL = BASE_URL) => {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+      contexts.push(context);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
 
 /** Answers the join form, if it is shown, and waits until the board is live. */
 export async function join(page: Page, name: string): Promise<void> {

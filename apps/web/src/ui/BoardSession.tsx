@@ -1,11 +1,11 @@
 import { notesMap, zonesMap } from '@dartboard/board';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { syncUrl } from '../links';
-import { createUiStore } from '../state/ui';
+import { createUiStore, type Viewport } from '../state/ui';
 import { createBoardStore } from '../sync/boardStore';
 import { connectBoard } from '../sync/connection';
 import { useConnectionStatus } from '../sync/hooks';
@@ -91,14 +91,18 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
     return ctx.connection.onChange(check);
   }, [ctx, synced]);
 
-  // Frame the board once its content has arrived and the canvas has been measured.
-  const measured = useStore(ctx.ui, (state) => state.screen.width > 1);
-  const [framed, setFramed] = useState(false);
+  // Frame the board once its content has arrived and the canvas has been measured, and keep it
+  // framed while the canvas settles (panels appearing, the window resizing) until the person
+  // moves the view themselves.
+  const screen = useStore(ctx.ui, (state) => state.screen);
+  const framedView = useRef<Viewport | undefined>(undefined);
   useEffect(() => {
-    if (!synced || !measured || framed) return;
+    if (!synced || screen.width <= 1) return;
+    const { viewport } = ctx.ui.getState();
+    if (framedView.current && viewport !== framedView.current) return;
     zoomToFit(ctx);
-    setFramed(true);
-  }, [ctx, synced, measured, framed]);
+    framedView.current = ctx.ui.getState().viewport;
+  }, [ctx, synced, screen]);
 
   useEffect(() => {
     document.title = `${info.title} · Dartboard`;
@@ -125,7 +129,15 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
               </div>
             )}
           </main>
-          {outlineOpen && synced && <Outline />}
+          {outlineOpen &&
+            (synced ? (
+              <Outline />
+            ) : (
+              <section className="outline" aria-label="Outline" aria-busy="true">
+                <h2>Outline</h2>
+                <p className="muted small">Loading…</p>
+              </section>
+            ))}
         </div>
       </div>
     </BoardContext.Provider>
