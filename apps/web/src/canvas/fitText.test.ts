@@ -41,6 +41,19 @@ describe('wrapText', () => {
   it('stops one line past the limit it is given', () => {
     expect(wrapText('a b c d e f g h', 10, 5, mono, 3)).toHaveLength(4);
   });
+  it('measures words, not the growing line, so a long paragraph costs one measure a word', () => {
+    const measured: string[] = [];
+    const counting = (text: string, fontSize: number) => {
+      measured.push(text);
+      return mono(text, fontSize);
+    };
+    const words = Array.from({ length: 200 }, (_, k) => `w${k}`);
+    const lines = wrapText(words.join(' '), 10, 100, counting);
+    expect(lines.join(' ')).toBe(words.join(' '));
+    expect(measured.every((text) => !text.includes(' ') || text === ' ')).toBe(true);
+    // Each word once, the space once, and each word that starts a new line once more.
+    expect(measured.length).toBeLessThanOrEqual(words.length + 1 + lines.length);
+  });
 });
 
 describe('fitFontSize', () => {

@@ -1,6 +1,6 @@
 // Sticky-note text grows and shrinks with the note: the largest font size at which the
-// word-wrapped text fits inside the note. Measured with one offscreen canvas, memoised per
-// (text, box), so panning never measures again.
+// word-wrapped text fits inside the note. Words are measured with one offscreen canvas, once
+// each; layouts are memoised per (text, box), so panning never measures again.
 
 export const NOTE_PADDING = 12;
 /** Room at the bottom of a note for its author line. */
@@ -13,13 +13,28 @@ const CACHE_MAX = 20_000;
 type Measure = (text: string, fontSize: number) => number;
 
 let context: CanvasRenderingContext2D | null | undefined;
+/** Widths at REFERENCE_SIZE of every word, line and name measured so far. */
+const widths = new Map<string, number>();
+const REFERENCE_SIZE = 100;
+const WIDTHS_MAX = 50_000;
 
+/**
+ * Text width at `fontSize`, from the width at a reference size measured once per string: glyph
+ * widths scale with the font size, and measuring is the slow part of laying out a note.
+ */
 function canvasMeasure(text: string, fontSize: number): number {
-  if (context === undefined) context = document.createElement('canvas').getContext('2d');
-  // Without a 2D context (tests in jsdom) fall back to an average glyph width.
-  if (!context) return text.length * fontSize * 0.55;
-  context.font = `${fontSize}px ${FONT_FAMILY}`;
-  return context.measureText(text).width;
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (context === undefined) {
+      context = document.createElement('canvas').getContext('2d');
+      if (context) context.font = `${REFERENCE_SIZE}px ${FONT_FAMILY}`;
+    }
+    // Without a 2D context (tests in jsdom) fall back to an average glyph width.
+    width = context ? context.measureText(text).width : text.length * REFERENCE_SIZE * 0.55;
+    if (widths.size >= WIDTHS_MAX) widths.clear();
+    widths.set(text, width);
+  }
+  return (width * fontSize) / REFERENCE_SIZE;
 }
 
 /**
@@ -34,24 +49,32 @@ export function wrapText(
   maxLines = Number.POSITIVE_INFINITY,
 ): string[] {
   const lines: string[] = [];
+  const space = measure(' ', fontSize);
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(' ')) {
       if (lines.length > maxLines) return lines;
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (measure(candidate, fontSize) <= width) {
-        line = candidate;
+      // Words are measured one by one (and remembered), lines by adding them up.
+      const wordWidth = measure(word, fontSize);
+      const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
+      if (candidate <= width) {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = candidate;
         continue;
       }
       if (line !== '') lines.push(line);
       let rest = word;
-      while (measure(rest, fontSize) > width && rest.length > 1) {
+      let restWidth = wordWidth;
+      while (restWidth > width && rest.length > 1) {
         if (lines.length > maxLines) return lines;
         const cut = fittingPrefix(rest, fontSize, width, measure);
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
+        restWidth = measure(rest, fontSize);
       }
       line = rest;
+      lineWidth = restWidth;
     }
     lines.push(line);
   }

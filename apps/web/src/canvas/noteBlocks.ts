@@ -4,11 +4,16 @@ import { boundsOf } from './viewport';
 /** Largest image the blocks are cached in, in device pixels (16 MiB at 4 bytes each). */
 const MAX_PIXELS = 4_000_000;
 
+/** While zooming, the cached image is stretched up to this factor before it is painted anew. */
+const MAX_STRETCH = 2;
+
 /**
- * Zoomed far out, every note is a plain block of its colour. Once the notes and the zoom have
- * stayed the same for two frames, all blocks are painted into one image, so each frame of a
- * pan over thousands of notes copies one image instead of filling thousands of rectangles.
- * While notes move or the zoom changes, blocks are filled directly.
+ * Zoomed far out, every note is a plain block of its colour, and all blocks are painted into
+ * one image, so each frame of a pan over thousands of notes copies one image instead of
+ * filling thousands of rectangles. Once the notes and the zoom have stayed the same for two
+ * frames, the image is painted at exactly that zoom; while the zoom moves, the image is
+ * stretched (solid blocks stretch well) and painted anew only when it is off by more than
+ * MAX_STRETCH. While notes move, blocks are filled directly.
  */
 export class NoteBlocks {
   private image:
@@ -25,16 +30,28 @@ export class NoteBlocks {
     offsetX: number,
     offsetY: number,
   ): void {
-    const stable = this.lastRequest?.notes === notes && this.lastRequest.zoom === zoom;
+    const last = this.lastRequest;
+    const notesStable = last?.notes === notes;
     this.lastRequest = { notes, zoom };
-    let image = this.image?.notes === notes && this.image.zoom === zoom ? this.image : undefined;
-    if (!image && stable) image = this.paint(notes, zoom);
+    let image = this.image?.notes === notes ? this.image : undefined;
+    const stretch = image
+      ? Math.max(zoom / image.zoom, image.zoom / zoom)
+      : Number.POSITIVE_INFINITY;
+    const zoomStable = last?.zoom === zoom;
+    if (notesStable && (zoomStable ? image?.zoom !== zoom : stretch > MAX_STRETCH))
+      image = this.paint(notes, zoom);
     if (image) {
-      context.drawImage(
-        image.canvas,
-        Math.round(image.at.x * zoom + offsetX),
-        Math.round(image.at.y * zoom + offsetY),
-      );
+      const left = Math.round(image.at.x * zoom + offsetX);
+      const top = Math.round(image.at.y * zoom + offsetY);
+      if (image.zoom === zoom) context.drawImage(image.canvas, left, top);
+      else {
+        const right = Math.round((image.at.x + image.at.width) * zoom + offsetX);
+        const bottom = Math.round((image.at.y + image.at.height) * zoom + offsetY);
+        // Nearest-pixel stretching: as sharp as filtering for solid blocks, and half the cost.
+        context.imageSmoothingEnabled = false;
+        context.drawImage(image.canvas, left, top, right - left, bottom - top);
+        context.imageSmoothingEnabled = true;
+      }
       return;
     }
     fillBlocks(context, notes, view, zoom, offsetX, offsetY);
@@ -58,7 +75,12 @@ export class NoteBlocks {
     const context = canvas.getContext('2d');
     if (!context) return undefined;
     fillBlocks(context, notes, bounds, zoom, -bounds.x * zoom, -bounds.y * zoom);
-    this.image = { canvas, notes, zoom, at: bounds };
+    this.image = {
+      canvas,
+      notes,
+      zoom,
+      at: { ...bounds, width: width / zoom, height: height / zoom },
+    };
     return this.image;
   }
 }
