@@ -4,7 +4,8 @@
 // and measures (1) the time from the document arriving to the board being drawn and (2) frame
 // times while panning and zooming with wheel events, as a person scrolling would. Prints a
 // Markdown table; with --write it also replaces the render section of docs/benchmarks.md.
-// Numbers vary with the machine's load: compare runs, do not assert on them.
+// Numbers vary with the machine's load: compare runs, do not assert on them. BENCH_SIZES=5000
+// measures one board size only (for quick comparisons; --write wants both).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import * as Y from 'yjs';
 import { freePort, spawnServer } from '../../apps/server/test/process.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 
-const SIZES = [1000, 5000];
+const SIZES = process.env.BENCH_SIZES?.split(',').map(Number) ?? [1000, 5000];
 const VIEWPORT = { width: 1400, height: 900 };
 const SECONDS_PER_SCENARIO = 4;
 const COLORS = Object.values(NOTE_COLORS);

@@ -5,7 +5,7 @@ import { boundsOf } from './viewport';
 const MAX_PIXELS = 4_000_000;
 
 /** While zooming, the cached image is stretched up to this factor before it is painted anew. */
-const MAX_STRETCH = 2;
+const MAX_STRETCH = 4;
 
 /**
  * Zoomed far out, every note is a plain block of its colour, and all blocks are painted into
