@@ -1,9 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+// Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL in tests that
+// run in a DOM environment.
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 
 /** A free port on loopback, found by binding port 0 and letting go of it. */
 export function freePort(): Promise<number> {

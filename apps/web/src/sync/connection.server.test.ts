@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+// The browser client's connection badge (useConnectionStatus) against the real server, started
+// as `npm start` starts it: live once the board has arrived, reconnecting while the server is
+// down, live again after a restart, offline when the browser says so.
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type BoardConnection, type ConnectionStatus, connectBoard } from './connection';
+import { useConnectionStatus } from './hooks';
+
+// Node modules are imported by computed names, with the little of their API used here typed
+// below, so that Node's type definitions stay out of the browser app's typecheck.
+interface ServerProcess {
+  url: string;
+  wsUrl: string;
+  child: { kill(signal: string): boolean; exitCode: number | null; signalCode: string | null };
+  exited: Promise<unknown>;
+}
+interface NodeModules {
+  process: {
+    freePort(): Promise<number>;
+    spawnServer(dataDir: string, port: number): Promise<ServerProcess>;
+  };
+  fs: {
+    mkdtempSync(prefix: string): string;
+    rmSync(path: string, options: { recursive: boolean; force: boolean }): void;
+  };
+  tmpdir: string;
+  WebSocket: unknown;
+}
+const load = (name: string) => import(/* @vite-ignore */ name);
+// The helper that starts the built server as `npm start` does (apps/server/test/process.ts).
+const SERVER_PROCESS = `${import.meta.url.slice(0, import.meta.url.lastIndexOf('/apps/web/'))}/apps/server/test/process.ts`;
+async function loadNode(): Promise<NodeModules> {
+  const [process, fs, os, ws] = await Promise.all([
+    load(SERVER_PROCESS),
+    load('node:fs'),
+    load('node:os'),
+    load('ws'),
+  ]);
+  return { process, fs, tmpdir: os.tmpdir(), WebSocket: ws.WebSocket };
+}
+let node: NodeModules;
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+// jsdom's WebSocket does not work under Vitest (its events come from another realm), so the
+// provider gets the `ws` client, the WebSocket that y-websocket itself supports in Node.
+beforeAll(async () => {
+  node = await loadNode();
+  vi.stubGlobal('WebSocket', node.WebSocket);
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+async function startServer(dataDir: string, port: number): Promise<ServerProcess> {
+  const server = await node.process.spawnServer(dataDir, port);
+  cleanups.push(async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+  });
+  return server;
+}
+
+async function createBoard(server: ServerProcess): Promise<{ id: string; token: string }> {
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Status' }),
+  });
+  const board = (await response.json()) as { id: string; tokens: { edit: string } };
+  return { id: board.id, token: board.tokens.edit };
+}
+
+function connect(server: ServerProcess, board: { id: string; token: string }): BoardConnection {
+  const connection = connectBoard({
+    serverUrl: `${server.wsUrl}/sync`,
+    boardId: board.id,
+    token: board.token,
+    name: 'Ann',
+    role: 'edit',
+  });
+  cleanups.push(() => connection.destroy());
+  return connection;
+}
+
+function renderStatus(connection: BoardConnection) {
+  const seen: ConnectionStatus[] = [];
+  const hook = renderHook(() => {
+    const status = useConnectionStatus(connection);
+    if (seen[seen.length - 1] !== status) seen.push(status);
+    return status;
+  });
+  cleanups.push(() => hook.unmount());
+  return { hook, seen };
+}
+
+/** Makes the browser report `online`, and fires the event it would fire. */
+function setOnline(online: boolean) {
+  Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
+  cleanups.push(() => {
+    Reflect.deleteProperty(window.navigator, 'onLine');
+  });
+  act(() => {
+    window.dispatchEvent(new Event(online ? 'online' : 'offline'));
+  });
+}
+
+describe('useConnectionStatus against the real server', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = node.fs.mkdtempSync(`${node.tmpdir}/dartboard-client-status-`);
+  });
+  afterAll(() => {
+    node.fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('goes from connecting to live once the board has arrived', async () => {
+    const server = await startServer(dataDir, await node.process.freePort());
+    const { hook, seen } = renderStatus(connect(server, await createBoard(server)));
+    expect(seen[0]).toBe('connecting');
+    await waitFor(() => expect(hook.result.current).toBe('live'));
+    expect(seen).toEqual(['connecting', 'live']);
+  });
+
+  it('shows reconnecting while the server is down and live again after it restarts', async () => {
+    const port = await node.process.freePort();
+    const server = await startServer(dataDir, port);
+    const board = await createBoard(server);
+    const { hook, seen } = renderStatus(connect(server, board));
+    await waitFor(() => expect(hook.result.current).toBe('live'));
+
+    server.child.kill('SIGKILL');
+    await server.exited;
+    await waitFor(() => expect(hook.result.current).toBe('reconnecting'));
+    setOnline(false);
+    expect(hook.result.current).toBe('offline');
+    setOnline(true);
+    expect(hook.result.current).toBe('reconnecting');
+
+    await startServer(dataDir, port);
+    await waitFor(() => expect(hook.result.current).toBe('live'), { timeout: 10_000 });
+    expect(seen).toEqual(['connecting', 'live', 'reconnecting', 'offline', 'reconnecting', 'live']);
+  });
+
+  it('never shows live for a link the server refuses', async () => {
+    const server = await startServer(dataDir, await node.process.freePort());
+    const board = await createBoard(server);
+    const connection = connect(server, { id: board.id, token: 'not-the-token-of-this-board' });
+    const { hook, seen } = renderStatus(connection);
+    // Wait for two refused attempts: the first one and the retry.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await new Promise((resolve) => connection.provider.once('connection-close', resolve));
+    }
+    expect(hook.result.current).toBe('connecting');
+    expect(seen).toEqual(['connecting']);
+  });
+});
