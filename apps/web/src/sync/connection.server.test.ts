@@ -2,10 +2,10 @@
 // The browser client's connection badge (useConnectionStatus) against the real server, started
 // as `npm start` starts it: live once the board has arrived, reconnecting while the server is
 // down, live again after a restart, offline when the browser says so.
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type BoardConnection, type ConnectionStatus, connectBoard } from './connection';
-import { useConnectionStatus } from './hooks';
+import { type BoardConnection, connectBoard } from './connection';
+import { renderStatus } from './renderStatus.testing';
 
 // Node modules are imported by computed names, with the little of their API used here typed
 // below, so that Node's type definitions stay out of the browser app's typecheck.
@@ -89,15 +89,10 @@ function connect(server: ServerProcess, board: { id: string; token: string }): B
   return connection;
 }
 
-function renderStatus(connection: BoardConnection) {
-  const seen: ConnectionStatus[] = [];
-  const hook = renderHook(() => {
-    const status = useConnectionStatus(connection);
-    if (seen[seen.length - 1] !== status) seen.push(status);
-    return status;
-  });
-  cleanups.push(() => hook.unmount());
-  return { hook, seen };
+function renderStatusUntilCleanup(connection: BoardConnection) {
+  const rendered = renderStatus(connection);
+  cleanups.push(() => rendered.hook.unmount());
+  return rendered;
 }
 
 /** Makes the browser report `online`, and fires the event it would fire. */
@@ -122,7 +117,7 @@ describe('useConnectionStatus against the real server', () => {
 
   it('goes from connecting to live once the board has arrived', async () => {
     const server = await startServer(dataDir, await node.process.freePort());
-    const { hook, seen } = renderStatus(connect(server, await createBoard(server)));
+    const { hook, seen } = renderStatusUntilCleanup(connect(server, await createBoard(server)));
     expect(seen[0]).toBe('connecting');
     await waitFor(() => expect(hook.result.current).toBe('live'));
     expect(seen).toEqual(['connecting', 'live']);
@@ -132,7 +127,7 @@ describe('useConnectionStatus against the real server', () => {
     const port = await node.process.freePort();
     const server = await startServer(dataDir, port);
     const board = await createBoard(server);
-    const { hook, seen } = renderStatus(connect(server, board));
+    const { hook, seen } = renderStatusUntilCleanup(connect(server, board));
     await waitFor(() => expect(hook.result.current).toBe('live'));
 
     server.child.kill('SIGKILL');
@@ -152,7 +147,7 @@ describe('useConnectionStatus against the real server', () => {
     const server = await startServer(dataDir, await node.process.freePort());
     const board = await createBoard(server);
     const connection = connect(server, { id: board.id, token: 'not-the-token-of-this-board' });
-    const { hook, seen } = renderStatus(connection);
+    const { hook, seen } = renderStatusUntilCleanup(connection);
     // Wait for two refused attempts: the first one and the retry.
     for (let attempt = 0; attempt < 2; attempt++) {
       await new Promise((resolve) => connection.provider.once('connection-close', resolve));

@@ -8,8 +8,9 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createBoardStore } from './boardStore';
-import { type BoardConnection, type ConnectionStatus, connectBoard } from './connection';
-import { useBoardSnapshot, useConnectionStatus, usePeers } from './hooks';
+import { type BoardConnection, connectBoard } from './connection';
+import { useBoardSnapshot, usePeers } from './hooks';
+import { renderStatus } from './renderStatus.testing';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -272,16 +273,6 @@ describe('useConnectionStatus (real connection to a local relay)', () => {
     });
     cleanups.push(() => connection.destroy());
     return connection;
-  }
-
-  function renderStatus(connection: BoardConnection) {
-    const seen: ConnectionStatus[] = [];
-    const hook = renderHook(() => {
-      const status = useConnectionStatus(connection);
-      if (seen[seen.length - 1] !== status) seen.push(status);
-      return status;
-    });
-    return { hook, seen };
   }
 
   it('is not live while the socket is open but the board has not arrived yet', async () => {
