@@ -116,3 +116,58 @@ export async function createBoard(baseURL: string, title: string): Promise<Creat
   expect(response.status).toBe(201);
   return (await response.json()) as CreatedBoard;
 }
+
+/** A rectangle in page pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * How many pixels of the board canvas inside `box` have each of `colours` (#rrggbb, each
+ * channel within `tolerance`), plus `dark`: pixels dark enough to be text. Reads what the
+ * canvas shows, as a person would see it.
+ */
+export async function canvasColours<Name extends string>(
+  page: Page,
+  box: Box,
+  colours: Record<Name, string>,
+  tolerance = 6,
+): Promise<Record<Name | 'dark', number>> {
+  const counts = await page.evaluate(
+    ({ box, colours, tolerance }) => {
+      const element = document.querySelector('[data-testid="board-canvas"] canvas');
+      if (!(element instanceof HTMLCanvasElement)) throw new Error('no board canvas');
+      const frame = element.getBoundingClientRect();
+      const ratio = element.width / frame.width;
+      const data = element
+        .getContext('2d')
+        ?.getImageData(
+          Math.round((box.x - frame.left) * ratio),
+          Math.round((box.y - frame.top) * ratio),
+          Math.round(box.width * ratio),
+          Math.round(box.height * ratio),
+        ).data;
+      if (!data) throw new Error('the board canvas cannot be read');
+      const targets = Object.entries(colours).map(([name, hex]) => ({
+        name,
+        rgb: [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)),
+      }));
+      const counts: Record<string, number> = { dark: 0 };
+      for (const { name } of targets) counts[name] = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const pixel = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+        if (pixel.reduce((sum, value) => sum + value) < 3 * 90)
+          counts.dark = (counts.dark ?? 0) + 1;
+        for (const { name, rgb } of targets)
+          if (rgb.every((value, k) => Math.abs(value - (pixel[k] ?? 0)) <= tolerance))
+            counts[name] = (counts[name] ?? 0) + 1;
+      }
+      return counts;
+    },
+    { box, colours: colours as Record<string, string>, tolerance },
+  );
+  return counts as Record<Name | 'dark', number>;
+}

@@ -5,7 +5,9 @@
 // times while panning and zooming with wheel events, as a person scrolling would. Prints a
 // Markdown table; with --write it also replaces the render section of docs/benchmarks.md.
 // Numbers vary with the machine's load: compare runs, do not assert on them. BENCH_SIZES=5000
-// measures one board size only (for quick comparisons; --write wants both).
+// measures one board size only (for quick comparisons; --write wants both); BENCH_ONLY=35%
+// measures only the scenarios whose name contains that text; BENCH_TRACE=1 also prints where
+// each scenario's time went (Chromium trace events, summed per thread, nested ones included).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,16 @@ import { freePort, spawnServer } from '../../apps/server/test/process.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 
 const SIZES = process.env.BENCH_SIZES?.split(',').map(Number) ?? [1000, 5000];
+const ONLY = process.env.BENCH_ONLY ?? '';
+const TRACE = process.env.BENCH_TRACE === '1';
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'cc',
+  'gpu',
+  'blink',
+  'v8',
+];
 const VIEWPORT = { width: 1400, height: 900 };
 const SECONDS_PER_SCENARIO = 4;
 const COLORS = Object.values(NOTE_COLORS);
@@ -182,6 +194,32 @@ async function measure(page: Page, motion: Motion): Promise<number[]> {
   );
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Time per frame by thread and event, largest first: where a scenario's frames went. */
+function printTrace(buffer: Buffer, frameCount: number): void {
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const threads = new Map<string, string>();
+  for (const event of events)
+    if (event.ph === 'M' && event.name === 'thread_name')
+      threads.set(`${event.pid}:${event.tid}`, event.args?.name ?? '?');
+  const totals = new Map<string, number>();
+  for (const event of events) {
+    if (event.ph !== 'X' || !event.dur) continue;
+    const key = `${threads.get(`${event.pid}:${event.tid}`) ?? event.tid} | ${event.name}`;
+    totals.set(key, (totals.get(key) ?? 0) + event.dur / 1000);
+  }
+  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, ms] of top) console.log(`  ${(ms / frameCount).toFixed(2)} ms/frame  ${key}`);
+}
+
 const write = process.argv.includes('--write');
 const dataDir = mkdtempSync(join(tmpdir(), 'dartboard-bench-render-'));
 const server = await spawnServer(dataDir, await freePort());
@@ -211,9 +249,11 @@ try {
       `${load.afterSync.toFixed(0)} ms (${load.total.toFixed(0)} ms from navigation)`,
     ]);
     console.log(rows.at(-1)?.join(' | '));
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((s) => s.name.includes(ONLY))) {
       await prepare(page, scenario.setup);
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       const frames = await measure(page, scenario.motion);
+      if (TRACE) printTrace(await browser.stopTracing(), frames.length);
       const sorted = [...frames].sort((a, b) => a - b);
       const mean = frames.reduce((sum, f) => sum + f, 0) / frames.length;
       rows.push([

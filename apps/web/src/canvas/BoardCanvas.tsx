@@ -1,26 +1,29 @@
 import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Layer, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import { forgetMissing, type Viewport } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { useBoardContext } from '../ui/boardContext';
+import { paintBackground } from './background';
 import { Cursors } from './Cursors';
 import { NoteEditor } from './NoteEditor';
 import { NotesShape } from './NotesShape';
+import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
 import { usePointerTools } from './usePointerTools';
 import { Zones } from './Zones';
 
 /**
- * The board: zones, notes and selection in one Konva layer (one canvas to composite per frame);
- * the note editor and cursors in the DOM. Pan and zoom move the stage directly, outside React:
- * a frame of a pan is one redraw of the layer and no render.
+ * The board: zones, notes and selection in one opaque Konva layer (one canvas to composite per
+ * frame, not blended over the page); the note editor and cursors in the DOM. Pan and zoom move
+ * the stage directly, outside React: a frame of a pan is one redraw of the layer and no render.
  */
 export function BoardCanvas() {
   const ctx = useBoardContext();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
+  const layer = useRef<Konva.Layer>(null);
   const snapshot = useBoardSnapshot(ctx.board);
   const screen = useStore(ctx.ui, (s) => s.screen);
   const selection = useStore(ctx.ui, (s) => s.selection);
@@ -37,6 +40,10 @@ export function BoardCanvas() {
       if (state.viewport !== previous.viewport) apply(state.viewport);
     });
   }, [ctx.ui]);
+
+  useLayoutEffect(() => {
+    if (layer.current) makeOpaque(layer.current);
+  }, []);
 
   useEffect(() => {
     const element = container.current;
@@ -65,7 +72,8 @@ export function BoardCanvas() {
   return (
     <div ref={container} className="canvas" data-testid="board-canvas">
       <Stage ref={stage} width={screen.width} height={screen.height} listening={false}>
-        <Layer listening={false}>
+        <Layer ref={layer} listening={false} clearBeforeDraw={false}>
+          <Shape sceneFunc={paintBackground} listening={false} />
           <Zones
             zones={snapshot.zones}
             preview={preview}

@@ -8,19 +8,18 @@ import { NoteBitmaps } from './noteBitmaps';
 import { NoteBlocks } from './noteBlocks';
 import { paintNote } from './paintNote';
 import { DETAIL_SCALE, visibleRect } from './viewport';
+import { ZoomRest } from './zoomRest';
 
 /** Above this many device pixels per board pixel, notes are painted directly (few are in view). */
 const MAX_BITMAP_RESOLUTION = 3;
 /** Time a frame may spend painting note images; the rest waits for the next frames. */
 const PAINT_BUDGET_MS = 4;
-/** How long the zoom must stay put before note images are repainted at exactly that zoom. */
-const ZOOM_REST_MS = 150;
 
 /**
  * Every note, drawn by one Konva shape. Only notes in view are drawn; culling happens here, at
  * draw time, against the stage's current transform, so a pan or zoom redraws the layer without
  * React rendering anything. Zoomed far out, notes are plain blocks; otherwise each is a cached
- * image (see NoteBitmaps); zoomed far in, they are painted directly.
+ * image painted by a worker (see NoteBitmaps); zoomed far in, they are painted directly.
  */
 export function NotesShape({
   notes,
@@ -31,11 +30,15 @@ export function NotesShape({
   preview: Preview | undefined;
   editingNoteId: string | undefined;
 }) {
-  const bitmaps = useMemo(() => new NoteBitmaps(), []);
+  const shapeRef = useRef<Konva.Shape>(null);
+  const bitmaps = useMemo(
+    () => new NoteBitmaps(() => shapeRef.current?.getLayer()?.batchDraw()),
+    [],
+  );
   const blocks = useMemo(() => new NoteBlocks(), []);
   useEffect(
     () => () => {
-      bitmaps.clear();
+      bitmaps.dispose();
       blocks.clear();
     },
     [bitmaps, blocks],
@@ -45,9 +48,9 @@ export function NotesShape({
     bitmaps.retain((id) => ids.has(id));
   }, [bitmaps, notes]);
 
-  // When the zoom last changed: images are painted at the exact zoom only once it rests.
-  const zoomState = useRef({ zoom: 0, changedAt: 0, timer: 0 });
-  useEffect(() => () => window.clearTimeout(zoomState.current.timer), []);
+  // Images are painted at the exact zoom only once it rests.
+  const zoomRest = useMemo(() => new ZoomRest(() => shapeRef.current?.getLayer()?.batchDraw()), []);
+  useEffect(() => () => zoomRest.dispose(), [zoomRest]);
 
   const sceneFunc = useCallback(
     (konvaContext: Context, shape: Konva.Shape) => {
@@ -75,19 +78,10 @@ export function NotesShape({
       }
 
       const now = performance.now();
-      const zoomed = zoomState.current;
-      if (zoom !== zoomed.zoom) {
-        zoomed.zoom = zoom;
-        zoomed.changedAt = now;
-        // Draw once more when the zoom has rested, to paint the images at the exact zoom.
-        window.clearTimeout(zoomed.timer);
-        zoomed.timer = window.setTimeout(() => shape.getLayer()?.batchDraw(), ZOOM_REST_MS + 10);
-      }
-      const resolution =
-        now - zoomed.changedAt >= ZOOM_REST_MS ? zoom : NoteBitmaps.resolutionStep(zoom);
-      // Images from another zoom step are stretched only while the zoom moves: nearest-pixel
-      // scaling costs half as much as filtering, and nobody sees it until the zoom rests.
-      context.imageSmoothingEnabled = resolution === zoom;
+      const resolution = zoomRest.resolution(zoom, now);
+      // Images at another resolution are stretched only until their new one arrives, moments
+      // later: nearest-pixel scaling costs half as much as filtering.
+      context.imageSmoothingEnabled = false;
       const deadline = now + PAINT_BUDGET_MS;
       const mayPaint = () => performance.now() < deadline;
       let complete = true;
@@ -108,11 +102,14 @@ export function NotesShape({
         }
       }
       context.restore();
+      bitmaps.flush();
       // Konva ignores a draw request made while it draws: ask once this draw is over.
       if (!complete) queueMicrotask(() => shape.getLayer()?.batchDraw());
     },
-    [bitmaps, blocks, notes, preview, editingNoteId],
+    [bitmaps, blocks, zoomRest, notes, preview, editingNoteId],
   );
 
-  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+  return (
+    <Shape ref={shapeRef} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
+  );
 }

@@ -1,9 +1,45 @@
 import type { Zone } from '@dartboard/board';
-import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import type Konva from 'konva';
+import type { Context } from 'konva/lib/Context';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Group, Rect, Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
-import { FONT_FAMILY } from './fitText';
 import { ZONE_FALLBACK, ZONE_THEME } from './theme';
+import { LABEL, type LabelLook, ZoneLabel } from './zoneLabel';
+import { ZoomRest } from './zoomRest';
+
+/** A zone's title and prompt, copied from a cached image (see ZoneLabel). */
+function ZoneLabelShape(look: LabelLook) {
+  const shape = useRef<Konva.Shape>(null);
+  const label = useMemo(() => new ZoneLabel(), []);
+  const zoomRest = useMemo(() => new ZoomRest(() => shape.current?.getLayer()?.batchDraw()), []);
+  useEffect(() => () => zoomRest.dispose(), [zoomRest]);
+  const { title, prompt, width, color } = look;
+  const sceneFunc = useCallback(
+    (konvaContext: Context) => {
+      const context = konvaContext._context;
+      // Board to device pixels, already moved to the label's corner.
+      const { a: zoom, e: left, f: top } = context.getTransform();
+      context.save();
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      const resolution = zoomRest.resolution(zoom);
+      context.imageSmoothingEnabled = true;
+      label.draw(context, { title, prompt, width, color }, { left, top, zoom, resolution });
+      context.restore();
+    },
+    [label, zoomRest, title, prompt, width, color],
+  );
+  return (
+    <Shape
+      ref={shape}
+      x={LABEL.x}
+      y={LABEL.y}
+      sceneFunc={sceneFunc}
+      listening={false}
+      perfectDrawEnabled={false}
+    />
+  );
+}
 
 const ZoneShape = memo(function ZoneShape({
   zone,
@@ -24,29 +60,11 @@ const ZoneShape = memo(function ZoneShape({
         cornerRadius={16}
         perfectDrawEnabled={false}
       />
-      <Text
-        x={24}
-        y={16}
-        width={Math.max(0, zone.width - 48)}
-        text={zone.title}
-        fontFamily={FONT_FAMILY}
-        fontSize={28}
-        fontStyle="bold"
-        fill={theme.title}
-        wrap="none"
-        ellipsis
-      />
-      <Text
-        x={24}
-        y={54}
-        width={Math.max(0, zone.width - 48)}
-        text={zone.prompt}
-        fontFamily={FONT_FAMILY}
-        fontSize={17}
-        fill={theme.title}
-        opacity={0.75}
-        wrap="none"
-        ellipsis
+      <ZoneLabelShape
+        title={zone.title}
+        prompt={zone.prompt}
+        width={Math.max(0, zone.width - LABEL.inset)}
+        color={theme.title}
       />
       {arrangeable && (
         // The corner the facilitator drags to resize the zone.

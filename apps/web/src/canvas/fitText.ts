@@ -12,7 +12,7 @@ const CACHE_MAX = 20_000;
 
 type Measure = (text: string, fontSize: number) => number;
 
-let context: CanvasRenderingContext2D | null | undefined;
+let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
 /** Widths at REFERENCE_SIZE of every word, line and name measured so far. */
 const widths = new Map<string, number>();
 const REFERENCE_SIZE = 100;
@@ -26,7 +26,7 @@ function canvasMeasure(text: string, fontSize: number): number {
   let width = widths.get(text);
   if (width === undefined) {
     if (context === undefined) {
-      context = document.createElement('canvas').getContext('2d');
+      context = measuringContext();
       if (context) context.font = `${REFERENCE_SIZE}px ${FONT_FAMILY}`;
     }
     // Without a 2D context (tests in jsdom) fall back to an average glyph width.
@@ -35,6 +35,13 @@ function canvasMeasure(text: string, fontSize: number): number {
     widths.set(text, width);
   }
   return (width * fontSize) / REFERENCE_SIZE;
+}
+
+/** A canvas to measure with: an OffscreenCanvas in the painting worker, where there is no DOM. */
+function measuringContext() {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(1, 1).getContext('2d');
+  if (typeof document !== 'undefined') return document.createElement('canvas').getContext('2d');
+  return null;
 }
 
 /**

@@ -1,15 +1,28 @@
 import type { Note } from '@dartboard/board';
-import { paintNote, SHADOW_OFFSET } from './paintNote';
+import { NoteRaster, type RasterDone } from './noteRaster';
+import { type NoteLook, paintNote, SHADOW_OFFSET } from './paintNote';
 
 /** Memory the cached note images may take together, in bytes (4 per pixel). */
 const BUDGET_BYTES = 64 * 1024 * 1024;
+/**
+ * Most images asked of the worker and not back yet (about 25 ms of its work): during a fast
+ * pan it then paints what is in view now, not a queue of notes that have left.
+ */
+const MAX_PENDING = 64;
 
-interface Entry {
-  note: Note;
+interface Painted {
+  look: NoteLook;
   withText: boolean;
   /** Device pixels per board pixel the image was painted at. */
   resolution: number;
-  canvas: HTMLCanvasElement;
+}
+
+interface Entry extends Painted {
+  image: HTMLCanvasElement | ImageBitmap;
+}
+
+interface Waiting extends Painted {
+  serial: number;
 }
 
 /**
@@ -17,26 +30,58 @@ interface Entry {
  * Text layout and glyph rasterising, the expensive part of a note, then happen only when a
  * note changes or the zoom changes, not on every frame of a pan.
  *
+ * Images are painted by a worker (NoteRaster) so that bringing hundreds of notes into view
+ * never holds up a frame; until a note's image arrives it is drawn from its previous image,
+ * stretched, or as plain paper. A note whose content changed (someone typed, resized, changed
+ * its colour) is repainted right here within the frame's time budget, so an edit shows in the
+ * same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
+ *
  * Images are copied at whole device pixels and, once the zoom rests, painted at exactly the
  * zoom: a software-rendered canvas copies such an image about twice as fast as one it has to
- * filter. While the zoom moves, images are kept at steps of √2 (resolutionStep) and drawn
- * scaled. Painting is spread over frames by a time budget, so a frame never waits for hundreds
- * of notes; a note with no image yet is drawn as plain paper for a frame or two.
+ * filter. While the zoom moves, images are kept at steps of √2 (see ZoomRest) and drawn
+ * scaled.
  */
 export class NoteBitmaps {
   private readonly entries = new Map<string, Entry>();
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly serials = new Map<number, string>();
+  /** The worker, started on first use (and again after dispose, as React may reuse us). */
+  private rasterState: NoteRaster | 'none' | undefined;
   private bytes = 0;
 
-  /** A power of √2 at or above `resolution`, for images that survive a zoom gesture. */
-  static resolutionStep(resolution: number): number {
-    return Math.SQRT2 ** Math.ceil(Math.log2(resolution) * 2 - 1e-9);
+  /**
+   * `onPainted` runs when an image painted by the worker has arrived (to draw again); without
+   * it, every image is painted on this thread.
+   */
+  constructor(private readonly onPainted?: () => void) {}
+
+  private get raster(): NoteRaster | undefined {
+    if (this.rasterState === undefined) {
+      const onPainted = this.onPainted;
+      const raster = onPainted
+        ? NoteRaster.create(
+            (done) => {
+              if (this.receive(done)) onPainted();
+            },
+            () => {
+              // No worker after all: paint everything here from now on.
+              this.rasterState = 'none';
+              this.waiting.clear();
+              this.serials.clear();
+              onPainted();
+            },
+          )
+        : undefined;
+      this.rasterState = raster ?? 'none';
+    }
+    return this.rasterState === 'none' ? undefined : this.rasterState;
   }
 
   /**
    * Draws `note` on `context`, whose transform must be the identity (device pixels), with its
-   * top-left corner at (`left`, `top`) and `zoom` device pixels per board pixel. Paints a new
-   * image at `resolution` only while `mayPaint()` allows; returns false if the note was drawn
-   * from an image at another resolution or as a placeholder and wants another frame.
+   * top-left corner at (`left`, `top`) and `zoom` device pixels per board pixel. Paints here
+   * only while `mayPaint()` allows. Returns false if the note was not drawn as it should be
+   * and nothing under way will ask for another frame.
    */
   draw(
     context: CanvasRenderingContext2D,
@@ -48,22 +93,29 @@ export class NoteBitmaps {
     let entry = this.entries.get(note.id);
     const fresh = entry !== undefined && sameLook(entry, note, withText);
     let complete = fresh && entry?.resolution === place.resolution;
-    if (!complete && mayPaint()) {
-      entry = this.paint(note, withText, place.resolution, entry);
-      complete = true;
-    } else if (entry) {
+    if (!complete) {
+      const edited = entry !== undefined && !fresh;
+      if ((this.raster === undefined || edited) && mayPaint()) {
+        entry = this.paint(note, withText, place.resolution, entry);
+        complete = true;
+      } else if (this.raster) {
+        this.ask(note, withText, place.resolution);
+        complete = true;
+      }
+    }
+    if (entry && this.entries.get(note.id) === entry) {
       // Most recently used last, so eviction takes the longest unused first.
       this.entries.delete(note.id);
       this.entries.set(note.id, entry);
     }
     const left = Math.round(place.left);
     const top = Math.round(place.top);
-    if (entry && (complete || fresh)) {
-      const { canvas, resolution } = entry;
-      if (resolution === place.zoom) context.drawImage(canvas, left, top);
+    if (entry) {
+      const { image, resolution } = entry;
+      if (resolution === place.zoom) context.drawImage(image, left, top);
       else {
         const ratio = place.zoom / resolution;
-        context.drawImage(canvas, left, top, canvas.width * ratio, canvas.height * ratio);
+        context.drawImage(image, left, top, image.width * ratio, image.height * ratio);
       }
     } else {
       context.fillStyle = note.color;
@@ -80,23 +132,67 @@ export class NoteBitmaps {
     return complete;
   }
 
+  /** Sends the worker the images asked for while drawing; call once a frame is drawn. */
+  flush(): void {
+    if (this.rasterState !== 'none') this.rasterState?.flush();
+  }
+
   /** Drops images of notes that no longer exist. */
   retain(exists: (id: string) => boolean): void {
     for (const [id, entry] of this.entries) if (!exists(id)) this.remove(id, entry);
+    for (const [id, waiting] of this.waiting) {
+      if (exists(id)) continue;
+      this.waiting.delete(id);
+      this.serials.delete(waiting.serial);
+    }
   }
 
-  clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
+  /** Frees every image and stops the worker. */
+  dispose(): void {
+    for (const [id, entry] of this.entries) this.remove(id, entry);
+    this.waiting.clear();
+    this.serials.clear();
+    if (this.rasterState !== 'none') this.rasterState?.terminate();
+    this.rasterState = undefined;
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** Asks the worker for an image, unless it is already asked for or the worker is busy. */
+  private ask(note: Note, withText: boolean, resolution: number): void {
+    const raster = this.raster;
+    if (!raster) return;
+    const waiting = this.waiting.get(note.id);
+    if (waiting && waiting.resolution === resolution && sameLook(waiting, note, withText)) return;
+    if (raster.pending >= MAX_PENDING) return;
+    if (waiting) this.serials.delete(waiting.serial);
+    const serial = raster.request(note, withText, resolution);
+    this.waiting.set(note.id, { serial, look: note, withText, resolution });
+    this.serials.set(serial, note.id);
+  }
+
+  /** Takes an image from the worker; false if nobody wants it any more. */
+  private receive({ serial, bitmap }: RasterDone): boolean {
+    const id = this.serials.get(serial);
+    this.serials.delete(serial);
+    const waiting = id === undefined ? undefined : this.waiting.get(id);
+    if (id === undefined || waiting?.serial !== serial) {
+      bitmap.close();
+      return false;
+    }
+    this.waiting.delete(id);
+    const old = this.entries.get(id);
+    if (old) this.remove(id, old);
+    const { look, withText, resolution } = waiting;
+    this.add(id, { look, withText, resolution, image: bitmap });
+    return true;
+  }
+
   private paint(note: Note, withText: boolean, resolution: number, old?: Entry): Entry {
     if (old) this.remove(note.id, old);
-    const canvas = old?.canvas ?? document.createElement('canvas');
+    const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.ceil((note.width + SHADOW_OFFSET.x) * resolution));
     canvas.height = Math.max(1, Math.ceil((note.height + SHADOW_OFFSET.y) * resolution));
     const context = canvas.getContext('2d');
@@ -104,26 +200,36 @@ export class NoteBitmaps {
       context.setTransform(resolution, 0, 0, resolution, 0, 0);
       paintNote(context, note, withText);
     }
-    const entry = { note, withText, resolution, canvas };
-    this.entries.set(note.id, entry);
-    this.bytes += canvas.width * canvas.height * 4;
-    for (const [id, oldest] of this.entries) {
+    // A worker image on its way would now be out of date.
+    const waiting = this.waiting.get(note.id);
+    if (waiting) {
+      this.waiting.delete(note.id);
+      this.serials.delete(waiting.serial);
+    }
+    return this.add(note.id, { look: note, withText, resolution, image: canvas });
+  }
+
+  private add(id: string, entry: Entry): Entry {
+    this.entries.set(id, entry);
+    this.bytes += entry.image.width * entry.image.height * 4;
+    for (const [oldId, oldest] of this.entries) {
       if (this.bytes <= BUDGET_BYTES || oldest === entry) break;
-      this.remove(id, oldest);
+      this.remove(oldId, oldest);
     }
     return entry;
   }
 
   private remove(id: string, entry: Entry): void {
     this.entries.delete(id);
-    this.bytes -= entry.canvas.width * entry.canvas.height * 4;
+    this.bytes -= entry.image.width * entry.image.height * 4;
+    if ('close' in entry.image) entry.image.close();
   }
 }
 
-function sameLook(entry: Entry, note: Note, withText: boolean): boolean {
-  const old = entry.note;
+function sameLook(painted: Painted, note: NoteLook, withText: boolean): boolean {
+  const old = painted.look;
   return (
-    entry.withText === withText &&
+    painted.withText === withText &&
     old.width === note.width &&
     old.height === note.height &&
     old.color === note.color &&

@@ -9,12 +9,18 @@ const AUTHOR = '#57534e';
 const RADIUS = 6;
 const AUTHOR_SIZE = 12;
 
+/** What a note's image depends on (its position does not change it). */
+export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text'>;
+
+/** The main thread paints on a page canvas, the painting worker on an OffscreenCanvas. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 /**
  * Paints a note with its top-left corner at the origin of `context`: shadow, paper, text and
  * author. Without `withText` (the note being edited, whose text the editor shows) the text is
  * left out. The caller sets the transform (board position, zoom, bitmap scale).
  */
-export function paintNote(context: CanvasRenderingContext2D, note: Note, withText: boolean): void {
+export function paintNote(context: Context2D, note: NoteLook, withText: boolean): void {
   context.fillStyle = SHADOW;
   context.beginPath();
   context.roundRect(SHADOW_OFFSET.x, SHADOW_OFFSET.y, note.width, note.height, RADIUS);

@@ -10,3 +10,4 @@ export const ZONE_FALLBACK = { fill: '#f8fafc', stroke: '#e2e8f0', title: '#0f17
 
 export const SELECTION = '#2563eb';
 export const BOARD_BACKGROUND = '#f6f5f2';
+export const GRID_DOT = '#d6d3d1';

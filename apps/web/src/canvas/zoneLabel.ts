@@ -1,0 +1,98 @@
+import { FONT_FAMILY, fitLine } from './fitText';
+import type { Context2D } from './paintNote';
+
+/** Where the label sits in its zone and how it is set (board pixels). */
+export const LABEL = { x: 24, y: 16, inset: 48 };
+const TITLE_SIZE = 28;
+const PROMPT_SIZE = 17;
+const PROMPT_Y = 38;
+const HEIGHT = 62;
+const PROMPT_ALPHA = 0.75;
+/** Above this many device pixels per board pixel, labels are set directly (images get large). */
+const MAX_IMAGE_RESOLUTION = 3;
+
+export interface LabelLook {
+  title: string;
+  prompt: string;
+  /** Room for the text, board pixels; longer lines end in an ellipsis. */
+  width: number;
+  color: string;
+}
+
+/**
+ * A zone's title and prompt, painted once into an image at `resolution` device pixels per board
+ * pixel and painted anew only when they or the resolution change. Setting text costs far more
+ * than copying an image, and a pan redraws the zones on every frame.
+ */
+export class ZoneLabel {
+  private painted: { look: LabelLook; resolution: number; canvas: HTMLCanvasElement } | undefined;
+
+  /**
+   * Draws the label on `context` (identity transform, device pixels) with its top-left corner
+   * at (`left`, `top`), `zoom` device pixels per board pixel, from an image at `resolution`.
+   */
+  draw(
+    context: CanvasRenderingContext2D,
+    look: LabelLook,
+    place: { left: number; top: number; zoom: number; resolution: number },
+  ): void {
+    const left = Math.round(place.left);
+    const top = Math.round(place.top);
+    if (place.zoom > MAX_IMAGE_RESOLUTION) {
+      context.setTransform(place.zoom, 0, 0, place.zoom, left, top);
+      paintLabel(context, look);
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      return;
+    }
+    const image = this.image(look, place.resolution);
+    if (!image) return;
+    if (place.resolution === place.zoom) context.drawImage(image, left, top);
+    else {
+      const ratio = place.zoom / place.resolution;
+      context.drawImage(image, left, top, image.width * ratio, image.height * ratio);
+    }
+  }
+
+  private image(look: LabelLook, resolution: number): HTMLCanvasElement | undefined {
+    const old = this.painted;
+    if (old && old.resolution === resolution && sameLook(old.look, look)) return old.canvas;
+    const canvas = old?.canvas ?? document.createElement('canvas');
+    canvas.width = Math.max(1, Math.ceil(look.width * resolution));
+    canvas.height = Math.ceil(HEIGHT * resolution);
+    const context = canvas.getContext('2d');
+    if (!context) return undefined;
+    context.setTransform(resolution, 0, 0, resolution, 0, 0);
+    paintLabel(context, look);
+    this.painted = { look, resolution, canvas };
+    return canvas;
+  }
+}
+
+/** Paints the title and prompt with the label's top-left corner at the origin. */
+function paintLabel(context: Context2D, look: LabelLook): void {
+  const measure = (text: string, size: number) => {
+    context.font = fontOf(size);
+    return context.measureText(text).width;
+  };
+  const title = fitLine(look.title, TITLE_SIZE, look.width, measure);
+  const prompt = fitLine(look.prompt, PROMPT_SIZE, look.width, measure);
+  context.save();
+  context.textBaseline = 'top';
+  context.textAlign = 'left';
+  context.fillStyle = look.color;
+  context.font = fontOf(TITLE_SIZE);
+  context.fillText(title, 0, 0);
+  context.globalAlpha = PROMPT_ALPHA;
+  context.font = fontOf(PROMPT_SIZE);
+  context.fillText(prompt, 0, PROMPT_Y);
+  context.restore();
+}
+
+/** The title is bold, the prompt regular. */
+function fontOf(size: number): string {
+  return `${size === TITLE_SIZE ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+}
+
+function sameLook(a: LabelLook, b: LabelLook): boolean {
+  return a.title === b.title && a.prompt === b.prompt && a.width === b.width && a.color === b.color;
+}
