@@ -4,6 +4,7 @@ import {
   expect,
   expectLive,
   join,
+  joinedPerson,
   noteEntry,
   outline,
   shot,
@@ -12,12 +13,8 @@ import {
 
 test('a view-only participant follows live and has no way to edit', async ({ person, baseURL }) => {
   const board = await createBoard(baseURL ?? '', 'Viewer check');
-  const editor = await person();
-  await editor.goto(board.links.edit);
-  await join(editor, 'Eve Editor');
-  const viewer = await person();
-  await viewer.goto(board.links.view);
-  await join(viewer, 'Vic Viewer');
+  const editor = await joinedPerson(person, board.links.edit, 'Eve Editor');
+  const viewer = await joinedPerson(person, board.links.view, 'Vic Viewer');
   await expect(viewer.getByText('View only')).toBeVisible();
 
   await editor.getByRole('button', { name: 'Add note' }).click();
@@ -115,8 +112,6 @@ test('the facilitator exports the summary as Markdown; others cannot', async ({ 
   await expectLive(sam);
   await sam.getByRole('button', { name: 'Share' }).click();
   const editLink = await sam.getByLabel('Customer link', { exact: true }).inputValue();
-  const cara = await person();
-  await cara.goto(editLink);
-  await join(cara, 'Cara');
+  const cara = await joinedPerson(person, editLink, 'Cara');
   await expect(cara.getByRole('button', { name: 'Export summary' })).toHaveCount(0);
 });

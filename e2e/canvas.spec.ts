@@ -6,6 +6,7 @@ import {
   createBoard,
   expect,
   join,
+  joinedPerson,
   shot,
   test,
   zoneSection,
@@ -22,12 +23,8 @@ test('the canvas shows each note with its colour and text, live, on the dotted b
   person,
 }) => {
   const board = await createBoard(BASE_URL, 'Canvas');
-  const sam = await person();
-  await sam.goto(board.links.facilitator);
-  await join(sam, 'Sam');
-  const cara = await person();
-  await cara.goto(board.links.edit);
-  await join(cara, 'Cara');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
+  const cara = await joinedPerson(person, board.links.edit, 'Cara');
 
   // Sam adds a note in the Transparency zone; both see the same fitted view of the board.
   const at = await canvasPoint(sam, 0.6, 0.7);

@@ -5,6 +5,7 @@ import {
   expect,
   expectLive,
   join,
+  joinedPerson,
   noteEntry,
   outline,
   shot,
@@ -43,9 +44,7 @@ test('facilitator and customer build the board together, live, and a reload keep
   await share.getByRole('button', { name: 'Done' }).click();
   await expect(share).toBeHidden();
 
-  const cara = await person();
-  await cara.goto(editLink);
-  await join(cara, 'Cara Customer');
+  const cara = await joinedPerson(person, editLink, 'Cara Customer');
   await expect(sam.getByRole('list', { name: 'People here: 2' })).toContainText('Cara Customer');
   await expect(cara.getByRole('list', { name: 'People here: 2' })).toContainText('Sam Seller');
 

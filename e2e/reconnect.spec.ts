@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { freePort, type ServerProcess, spawnServer } from '../apps/server/test/process.js';
-import { createBoard, expect, expectLive, join, noteEntry, outline, test } from './support.js';
+import {
+  createBoard,
+  expect,
+  expectLive,
+  joinedPerson,
+  noteEntry,
+  outline,
+  test,
+} from './support.js';
 
 // This test owns its server process so that it can kill it: both browsers stay open through
 // the outage, keep editing, and lose nothing.
@@ -15,12 +23,8 @@ test('both browsers reconnect after the server is killed and restarted, and noth
   let server: ServerProcess | undefined = await spawnServer(dataDir, port);
   try {
     const board = await createBoard(server.url, 'Outage');
-    const sam = await person();
-    await sam.goto(board.links.facilitator);
-    await join(sam, 'Sam');
-    const cara = await person();
-    await cara.goto(board.links.edit);
-    await join(cara, 'Cara');
+    const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
+    const cara = await joinedPerson(person, board.links.edit, 'Cara');
 
     await sam.getByRole('button', { name: 'Add note' }).click();
     await sam.keyboard.type('Before the outage');

@@ -5,7 +5,7 @@ import {
   canvasPoint,
   createBoard,
   expect,
-  join,
+  joinedPerson,
   noteEntry,
   shot,
   test,
@@ -27,12 +27,8 @@ async function addNote(page: Page, fx: number, fy: number, text: string, colour?
 
 test('salesperson and customer fill the four DART zones together', async ({ person }) => {
   const board = await createBoard(BASE_URL, 'Acme renewal');
-  const sam = await person();
-  await sam.goto(board.links.facilitator);
-  await join(sam, 'Sam Seller');
-  const cara = await person();
-  await cara.goto(board.links.edit);
-  await join(cara, 'Cara Customer');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
+  const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
 
   await addNote(cara, 0.1, 0.24, 'Goal: onboarding in 2 weeks instead of 6');
   await addNote(sam, 0.29, 0.3, 'We decide together: no hard sell', 'green');

@@ -19,7 +19,7 @@ export { expect };
  * storage, own cookies), like a second laptop. Every context is closed when the test ends, so
  * no page of an earlier test stays connected and busy while later tests run.
  */
-export const test = base.extend<{ person: (baseURL?: string) => Promise<Page> }>({
+export const test = base.extend<{ person: Person }>({
   person: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (baseURL = BASE_URL) => {
@@ -31,6 +31,17 @@ export const test = base.extend<{ person: (baseURL?: string) => Promise<Page> }>
     await Promise.all(contexts.map((context) => context.close()));
   },
 });
+
+/** Opens a page for one more person, as the `person` fixture does. */
+export type Person = (baseURL?: string) => Promise<Page>;
+
+/** One more person who opens `link` and joins as `name`, once their board is live. */
+export async function joinedPerson(person: Person, link: string, name: string): Promise<Page> {
+  const page = await person();
+  await page.goto(link);
+  await join(page, name);
+  return page;
+}
 
 /** Answers the join form, if it is shown, and waits until the board is live. */
 export async function join(page: Page, name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
-import { canvasPoint, createBoard, expect, join, test, zoneSection } from './support.js';
+import { canvasPoint, createBoard, expect, joinedPerson, test, zoneSection } from './support.js';
 
 // The board opens framed: all four zones in view, centred in the canvas, whatever size the
 // canvas settles at; once the person moves the view, it stays where they put it.
@@ -18,9 +18,7 @@ test('the opening view stays framed while the window settles, until the person m
   person,
 }) => {
   const board = await createBoard(BASE_URL, 'Framing');
-  const sam = await person();
-  await sam.goto(board.links.facilitator);
-  await join(sam, 'Sam');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
   const opened = await zoomPercent(sam);
 
   // A smaller window, before Sam touches the view: the board is framed again, smaller.
