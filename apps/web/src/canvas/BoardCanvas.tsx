@@ -13,6 +13,7 @@ import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
 import { usePointerTools } from './usePointerTools';
 import { Zones } from './Zones';
+import { ZoomRest } from './zoomRest';
 
 /**
  * The board: zones, notes and selection in one opaque Konva layer (one canvas to composite per
@@ -24,6 +25,9 @@ export function BoardCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const layer = useRef<Konva.Layer>(null);
+  // One zoom-rest state for the layer: its images are repainted at the exact zoom once it rests.
+  const zoomRest = useMemo(() => new ZoomRest(() => layer.current?.batchDraw()), []);
+  useEffect(() => () => zoomRest.dispose(), [zoomRest]);
   const snapshot = useBoardSnapshot(ctx.board);
   const screen = useStore(ctx.ui, (s) => s.screen);
   const selection = useStore(ctx.ui, (s) => s.selection);
@@ -78,8 +82,14 @@ export function BoardCanvas() {
             zones={snapshot.zones}
             preview={preview}
             arrangeable={ctx.role === 'facilitator' && ctx.canEdit}
+            zoomRest={zoomRest}
           />
-          <NotesShape notes={snapshot.notes} preview={preview} editingNoteId={editingNoteId} />
+          <NotesShape
+            notes={snapshot.notes}
+            preview={preview}
+            editingNoteId={editingNoteId}
+            zoomRest={zoomRest}
+          />
           <Selection
             selected={selected}
             preview={preview}

@@ -8,10 +8,8 @@ import { NoteBitmaps } from './noteBitmaps';
 import { NoteBlocks } from './noteBlocks';
 import { paintNote } from './paintNote';
 import { DETAIL_SCALE, visibleRect } from './viewport';
-import { ZoomRest } from './zoomRest';
+import { MAX_IMAGE_RESOLUTION, type ZoomRest } from './zoomRest';
 
-/** Above this many device pixels per board pixel, notes are painted directly (few are in view). */
-const MAX_BITMAP_RESOLUTION = 3;
 /** Time a frame may spend painting note images; the rest waits for the next frames. */
 const PAINT_BUDGET_MS = 4;
 
@@ -25,7 +23,9 @@ export function NotesShape({
   notes,
   preview,
   editingNoteId,
+  zoomRest,
 }: {
+  zoomRest: ZoomRest;
   notes: readonly Note[];
   preview: Preview | undefined;
   editingNoteId: string | undefined;
@@ -47,10 +47,6 @@ export function NotesShape({
     const ids = new Set(notes.map((note) => note.id));
     bitmaps.retain((id) => ids.has(id));
   }, [bitmaps, notes]);
-
-  // Images are painted at the exact zoom only once it rests.
-  const zoomRest = useMemo(() => new ZoomRest(() => shapeRef.current?.getLayer()?.batchDraw()), []);
-  useEffect(() => () => zoomRest.dispose(), [zoomRest]);
 
   const sceneFunc = useCallback(
     (konvaContext: Context, shape: Konva.Shape) => {
@@ -91,7 +87,7 @@ export function NotesShape({
         const withText = note.id !== editingNoteId;
         const left = note.x * zoom + offsetX;
         const top = note.y * zoom + offsetY;
-        if (zoom > MAX_BITMAP_RESOLUTION) {
+        if (zoom > MAX_IMAGE_RESOLUTION) {
           context.setTransform(zoom, 0, 0, zoom, Math.round(left), Math.round(top));
           paintNote(context, note, withText);
           context.setTransform(1, 0, 0, 1, 0, 0);

@@ -1,20 +1,21 @@
 import type { Zone } from '@dartboard/board';
-import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
 import { ZONE_FALLBACK, ZONE_THEME } from './theme';
 import { LABEL, type LabelLook, ZoneLabel } from './zoneLabel';
-import { ZoomRest } from './zoomRest';
+import type { ZoomRest } from './zoomRest';
 
 /** A zone's title and prompt, copied from a cached image (see ZoneLabel). */
-function ZoneLabelShape(look: LabelLook) {
-  const shape = useRef<Konva.Shape>(null);
+function ZoneLabelShape({
+  title,
+  prompt,
+  width,
+  color,
+  zoomRest,
+}: LabelLook & { zoomRest: ZoomRest }) {
   const label = useMemo(() => new ZoneLabel(), []);
-  const zoomRest = useMemo(() => new ZoomRest(() => shape.current?.getLayer()?.batchDraw()), []);
-  useEffect(() => () => zoomRest.dispose(), [zoomRest]);
-  const { title, prompt, width, color } = look;
   const sceneFunc = useCallback(
     (konvaContext: Context) => {
       const context = konvaContext._context;
@@ -31,7 +32,6 @@ function ZoneLabelShape(look: LabelLook) {
   );
   return (
     <Shape
-      ref={shape}
       x={LABEL.x}
       y={LABEL.y}
       sceneFunc={sceneFunc}
@@ -44,9 +44,11 @@ function ZoneLabelShape(look: LabelLook) {
 const ZoneShape = memo(function ZoneShape({
   zone,
   arrangeable,
+  zoomRest,
 }: {
   zone: Zone;
   arrangeable: boolean;
+  zoomRest: ZoomRest;
 }) {
   const theme = ZONE_THEME[zone.kind] ?? ZONE_FALLBACK;
   return (
@@ -65,6 +67,7 @@ const ZoneShape = memo(function ZoneShape({
         prompt={zone.prompt}
         width={Math.max(0, zone.width - LABEL.inset)}
         color={theme.title}
+        zoomRest={zoomRest}
       />
       {arrangeable && (
         // The corner the facilitator drags to resize the zone.
@@ -87,10 +90,12 @@ export function Zones({
   zones,
   preview,
   arrangeable,
+  zoomRest,
 }: {
   zones: readonly Zone[];
   preview: Preview | undefined;
   arrangeable: boolean;
+  zoomRest: ZoomRest;
 }) {
   return (
     <>
@@ -101,6 +106,7 @@ export function Zones({
             key={zone.id}
             zone={moved ? { ...zone, ...moved } : zone}
             arrangeable={arrangeable}
+            zoomRest={zoomRest}
           />
         );
       })}

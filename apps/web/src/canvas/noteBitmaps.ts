@@ -1,6 +1,7 @@
 import type { Note } from '@dartboard/board';
 import { NoteRaster, type RasterDone } from './noteRaster';
-import { type NoteLook, paintNote, SHADOW_OFFSET } from './paintNote';
+import { type NoteLook, noteImageSize, paintNote } from './paintNote';
+import { copyImage } from './zoomRest';
 
 /** Memory the cached note images may take together, in bytes (4 per pixel). */
 const BUDGET_BYTES = 64 * 1024 * 1024;
@@ -110,14 +111,8 @@ export class NoteBitmaps {
     }
     const left = Math.round(place.left);
     const top = Math.round(place.top);
-    if (entry) {
-      const { image, resolution } = entry;
-      if (resolution === place.zoom) context.drawImage(image, left, top);
-      else {
-        const ratio = place.zoom / resolution;
-        context.drawImage(image, left, top, image.width * ratio, image.height * ratio);
-      }
-    } else {
+    if (entry) copyImage(context, entry.image, left, top, place.zoom / entry.resolution);
+    else {
       context.fillStyle = note.color;
       context.beginPath();
       context.roundRect(
@@ -193,8 +188,9 @@ export class NoteBitmaps {
   private paint(note: Note, withText: boolean, resolution: number, old?: Entry): Entry {
     if (old) this.remove(note.id, old);
     const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.ceil((note.width + SHADOW_OFFSET.x) * resolution));
-    canvas.height = Math.max(1, Math.ceil((note.height + SHADOW_OFFSET.y) * resolution));
+    const size = noteImageSize(note, resolution);
+    canvas.width = size.width;
+    canvas.height = size.height;
     const context = canvas.getContext('2d');
     if (context) {
       context.setTransform(resolution, 0, 0, resolution, 0, 0);

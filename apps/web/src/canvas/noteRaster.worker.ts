@@ -2,7 +2,7 @@
 // note, and a fast pan over a dense board brings hundreds of notes a second into view.
 // Receives batches of RasterJobs, answers with ImageBitmaps (transferred, not copied).
 import type { RasterDone, RasterJob } from './noteRaster';
-import { paintNote, SHADOW_OFFSET } from './paintNote';
+import { noteImageSize, paintNote } from './paintNote';
 
 /** Results are sent back at least this often (ms), so the first notes show before the last paint. */
 const REPLY_EVERY_MS = 8;
@@ -34,8 +34,7 @@ scope.onmessage = (event) => {
 let canvas: OffscreenCanvas | undefined;
 
 function paint({ note, withText, resolution }: RasterJob): ImageBitmap {
-  const width = Math.max(1, Math.ceil((note.width + SHADOW_OFFSET.x) * resolution));
-  const height = Math.max(1, Math.ceil((note.height + SHADOW_OFFSET.y) * resolution));
+  const { width, height } = noteImageSize(note, resolution);
   canvas ??= new OffscreenCanvas(width, height);
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;

@@ -15,6 +15,17 @@ export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'tex
 /** The main thread paints on a page canvas, the painting worker on an OffscreenCanvas. */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
+/** The size in device pixels of a note's image (with its shadow) at `resolution`. */
+export function noteImageSize(
+  note: NoteLook,
+  resolution: number,
+): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.ceil((note.width + SHADOW_OFFSET.x) * resolution)),
+    height: Math.max(1, Math.ceil((note.height + SHADOW_OFFSET.y) * resolution)),
+  };
+}
+
 /**
  * Paints a note with its top-left corner at the origin of `context`: shadow, paper, text and
  * author. Without `withText` (the note being edited, whose text the editor shows) the text is

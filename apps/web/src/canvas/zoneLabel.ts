@@ -1,5 +1,6 @@
 import { FONT_FAMILY, fitLine } from './fitText';
 import type { Context2D } from './paintNote';
+import { copyImage, MAX_IMAGE_RESOLUTION } from './zoomRest';
 
 /** Where the label sits in its zone and how it is set (board pixels). */
 export const LABEL = { x: 24, y: 16, inset: 48 };
@@ -8,8 +9,6 @@ const PROMPT_SIZE = 17;
 const PROMPT_Y = 38;
 const HEIGHT = 62;
 const PROMPT_ALPHA = 0.75;
-/** Above this many device pixels per board pixel, labels are set directly (images get large). */
-const MAX_IMAGE_RESOLUTION = 3;
 
 export interface LabelLook {
   title: string;
@@ -45,12 +44,7 @@ export class ZoneLabel {
       return;
     }
     const image = this.image(look, place.resolution);
-    if (!image) return;
-    if (place.resolution === place.zoom) context.drawImage(image, left, top);
-    else {
-      const ratio = place.zoom / place.resolution;
-      context.drawImage(image, left, top, image.width * ratio, image.height * ratio);
-    }
+    if (image) copyImage(context, image, left, top, place.zoom / place.resolution);
   }
 
   private image(look: LabelLook, resolution: number): HTMLCanvasElement | undefined {
