@@ -40,8 +40,7 @@ function paint({ note, withText, resolution }: RasterJob): ImageBitmap {
   if (canvas.height !== height) canvas.height = height;
   const context = canvas.getContext('2d');
   if (context) {
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, width, height);
+    // No clearing: transferToImageBitmap and resizing both leave the canvas blank.
     context.setTransform(resolution, 0, 0, resolution, 0, 0);
     paintNote(context, note, withText);
   }
