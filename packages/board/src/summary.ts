@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { groupNotesByZone } from './membership.js';
-import { readMeta } from './meta.js';
-import { listNotes, type Note } from './note.js';
+import { DEFAULT_TITLE, readMeta } from './meta.js';
+import { ANONYMOUS_AUTHOR, listNotes, type Note } from './note.js';
 import { listZones } from './zone.js';
 
 export interface SummaryNote {
@@ -80,30 +80,68 @@ export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
   };
 }
 
-/**
- * Escapes user text so Markdown renders it as the literal characters typed: inline markup,
- * HTML and link syntax anywhere, block markers (headings, quotes, lists) at the line start.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+// Characters removed from user text before it reaches the Markdown: the C0 and C1 control
+// characters other than the line breaks and spaces handled below, and the bidi embeddings,
+// overrides and isolates, which would make the text display in another order than it reads.
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Line breaks in a note's text: CR LF, CR, LF, vertical tab, form feed, NEL, LS and PS.
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+// Whitespace runs (tabs, line breaks, non-breaking and other Unicode spaces).
+const WHITESPACE = /[\s\u0085]+/g;
+
+/** One line of text: control characters and bidi overrides removed, whitespace runs folded. */
+function oneLine(text: string): string {
+  return text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
 }
 
+/**
+ * Escapes one line of cleaned text so Markdown renders the characters typed and nothing else.
+ * Anywhere in the line: the characters of emphasis, code, links and images, raw HTML, autolinks,
+ * entities, tables, strikethrough, math and attributes (\ ` * _ { } [ ] < > | ~ # & $), plus the
+ * `://` and `www.` a bare-URL autolink needs. At the start of the line, where they begin a block
+ * (list item, setext underline, table delimiter row, ordered list), also - + = : and the dot or
+ * parenthesis after a number. The rest (# > ` ~ < | * _) is escaped everywhere already.
+ */
+function escapeLine(line: string): string {
+  return line
+    .replace(/[\\`*_{}[\]<>|~#&$]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/^[-+=:]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * Makes user text safe for one line of Markdown (a heading, an author, a prompt): removes control
+ * characters and bidi overrides, folds every whitespace run including line breaks into one space,
+ * and escapes whatever could make a heading, list item, quote, link, image, HTML or other markup,
+ * so the text renders as the literal characters typed.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeLine(oneLine(text));
+}
+
+/**
+ * A note as one list item. Its lines stay separate (hard line breaks), each continuation line
+ * indented to the item's content so it cannot leave the item, and each escaped on its own so
+ * none can start a block of its own. Blank lines are dropped.
+ */
 function formatNote(note: SummaryNote): string {
   const lines = note.text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
+    .split(LINE_BREAK)
+    .map(oneLine)
     .filter((line) => line !== '')
-    .map(escapeMarkdown);
+    .map(escapeLine);
   const body = lines.length > 0 ? lines.join('  \n  ') : '*(empty note)*';
-  return `- ${body} — *${escapeMarkdown(note.author)}*`;
+  return `- ${body} — *${escapeMarkdown(note.author) || ANONYMOUS_AUTHOR}*`;
 }
 
 function formatSection(section: SummarySection, heading: string): string {
   const parts = [`## ${heading}`];
-  if (section.prompt !== '') parts.push(`*${escapeMarkdown(section.prompt)}*`);
+  const prompt = escapeMarkdown(section.prompt);
+  if (prompt !== '') parts.push(`*${prompt}*`);
   parts.push(section.notes.length > 0 ? section.notes.map(formatNote).join('\n') : '*No notes.*');
   return parts.join('\n\n');
 }
@@ -112,7 +150,7 @@ function formatSection(section: SummarySection, heading: string): string {
 export function summaryToMarkdown(summary: SessionSummary): string {
   const noteWord = summary.noteCount === 1 ? 'note' : 'notes';
   const header = [
-    `# ${escapeMarkdown(summary.title)}`,
+    `# ${escapeMarkdown(summary.title) || DEFAULT_TITLE}`,
     [
       summary.date ? `Session date: ${summary.date}` : null,
       `${summary.noteCount} ${noteWord}`,
