@@ -8,7 +8,8 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { installErrorHandlers } from './errors.js';
-import { RoomRegistry } from './rooms/registry.js';
+import { roomsPlugin } from './rooms/plugin.js';
+import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
 import { syncRoutes } from './routes/sync.js';
 import { webRoutes } from './routes/web.js';
@@ -28,8 +29,11 @@ export interface ServerOptions {
   publicUrl?: string;
   /** Pino logger options (level, stream...); false for none. Tokens are redacted from URLs. */
   logger?: false | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
-  /** Trust X-Forwarded-* headers from a reverse proxy. */
-  trustProxy?: boolean;
+  /**
+   * Which X-Forwarded-* headers to believe (Fastify's trustProxy): false (none), the proxy's
+   * addresses or CIDR ranges, or the number of proxy hops. `true` trusts any sender.
+   */
+  trustProxy?: boolean | string | string[] | number;
   /** Largest websocket frame accepted, in bytes. Default 1 MiB. */
   maxMessageBytes?: number;
   /** Unsent bytes after which a client that does not read is disconnected. Default 8 MiB. */
@@ -42,10 +46,27 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Boards one client address may create per minute. Default 60. */
   createBoardsPerMinute?: number;
+  /** Board look-ups and websocket upgrades one client address may make per minute. */
+  requestsPerMinute?: number;
+  /** Notes one board may hold. Default 10,000. */
+  maxNotesPerBoard?: number;
+  /** Bytes one board's stored document may take. Default 64 MiB. */
+  maxBoardBytes?: number;
+  /** Connections one board takes at once. Default 100. */
+  maxConnectionsPerBoard?: number;
+  /** Connections one client address may hold at once. Default 50. */
+  maxConnectionsPerAddress?: number;
+  /** Messages one connection may send per second on average; bursts of 5 s of it. */
+  messagesPerSecond?: number;
+  /** Largest presence state, in bytes of JSON. Default 4 KiB. */
+  maxPresenceBytes?: number;
+  /** Bytes one connection may send per second on average, beside bursts of 4 frames. */
+  bytesPerSecond?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Decorated by roomsPlugin. */
     rooms: RoomRegistry;
     storage: Storage;
   }
@@ -58,7 +79,20 @@ export const DEFAULTS = {
   idleUnloadMs: 10_000,
   compactAfterUpdates: 500,
   createBoardsPerMinute: 60,
+  requestsPerMinute: 120,
   heartbeatMs: 30_000,
+  maxNotesPerBoard: 10_000,
+  maxBoardBytes: 64 * 1024 * 1024,
+  maxConnectionsPerBoard: 100,
+  maxConnectionsPerAddress: 50,
+  messagesPerSecond: 100,
+  maxPresenceBytes: 4096,
+  /** Refused writes a connection may send per minute before it is closed (4429). */
+  refusalsPerMinute: 30,
+  /** Presence updates a connection may send per second; more are dropped (cursors send ~30). */
+  presencePerSecond: 60,
+  /** Bytes a connection may send per second on average, beside bursts of 4 frames. */
+  bytesPerSecond: 256 * 1024,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -74,11 +108,23 @@ function serializeRequest(request: FastifyRequest) {
   };
 }
 
+/**
+ * Fastify's trustProxy from ours. A hop count trusts that many proxies in front of the server
+ * (Fastify itself refuses numbers: they cannot check who the nearest peer is, so prefer
+ * addresses when the server can be reached other than through the proxy).
+ */
+function trustProxySetting(
+  setting: ServerOptions['trustProxy'],
+): boolean | string | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
+}
+
 /** Builds the Dartboard server: HTTP API, websocket relay and web app. Never listens. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { ...options.logger, serializers: { req: serializeRequest } } : false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
     bodyLimit: 64 * 1024,
     // Refuse unknown fields and wrong types instead of silently dropping or converting them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
@@ -89,25 +135,27 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       file: join(options.dataDir ?? DEFAULTS.dataDir, 'dartboard.sqlite'),
       synchronous: options.sqliteSynchronous ?? 'normal',
     });
-  const rooms = new RoomRegistry(
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
+  const requestsPerMinute = options.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
+  const messagesPerSecond = options.messagesPerSecond ?? DEFAULTS.messagesPerSecond;
+  // Registered before the websocket plugin: see roomsPlugin.
+  await app.register(roomsPlugin, {
     storage,
-    {
+    rooms: {
       idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
       compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,
+      maxNotes: options.maxNotesPerBoard ?? DEFAULTS.maxNotesPerBoard,
+      maxStoredBytes: options.maxBoardBytes ?? DEFAULTS.maxBoardBytes,
+      maxConnectionsPerBoard: options.maxConnectionsPerBoard ?? DEFAULTS.maxConnectionsPerBoard,
+      maxConnectionsPerAddress:
+        options.maxConnectionsPerAddress ?? DEFAULTS.maxConnectionsPerAddress,
+      presence: {
+        maxStateBytes: options.maxPresenceBytes ?? DEFAULTS.maxPresenceBytes,
+        maxIdsPerConnection: 4,
+      },
     },
-    app.log,
-  );
-  app.decorate('rooms', rooms);
-  app.decorate('storage', storage);
-
-  // Registered before the websocket plugin, so clients get a proper close code and every
-  // room is compacted before the plugin closes the remaining sockets.
-  app.addHook('preClose', async () => {
-    await rooms.closeAll();
   });
-  app.addHook('onClose', async () => {
-    await storage.close();
-  });
+  const rooms = app.rooms;
 
   // The API speaks JSON only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
@@ -133,22 +181,38 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   // Only routes that opt in are limited (board creation, the one unauthenticated write).
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyWebsocket, {
-    options: { maxPayload: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes },
-  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: maxMessageBytes } });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await storage.check();
+      return { status: 'ok' };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: storage does not answer');
+      return reply.code(503).send({ status: 'unavailable', reason: 'storage does not answer' });
+    }
+  });
   await app.register(boardRoutes, {
     storage,
     rooms,
     publicUrl: options.publicUrl,
     createBoardsPerMinute: options.createBoardsPerMinute ?? DEFAULTS.createBoardsPerMinute,
+    requestsPerMinute,
   });
   await app.register(syncRoutes, {
     storage,
     rooms,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+    requestsPerMinute,
+    limits: {
+      messagesPerSecond,
+      messageBurst: messagesPerSecond * 5,
+      bytesPerSecond: options.bytesPerSecond ?? DEFAULTS.bytesPerSecond,
+      byteBurst: maxMessageBytes * 4,
+      presencePerSecond: DEFAULTS.presencePerSecond,
+      refusalsPerMinute: DEFAULTS.refusalsPerMinute,
+    },
   });
   if (options.webRoot) await app.register(webRoutes, { root: options.webRoot });
   return app;

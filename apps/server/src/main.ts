@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULTS } from './app.js';
 
@@ -30,6 +31,30 @@ function publicUrl(): string | undefined {
   }
 }
 
+/**
+ * TRUST_PROXY: 'false' or unset (trust no forwarding headers), 'true' (trust any sender),
+ * a number of proxy hops, or comma-separated proxy addresses and CIDR ranges.
+ */
+function trustProxy(): boolean | number | string[] {
+  const raw = (process.env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer('TRUST_PROXY', 0, 0, 100);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address ?? '');
+    const maxBits = version === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (version === 0 || !validBits || extra !== undefined) {
+      fail(
+        `TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDR ranges, got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 const synchronous = process.env.SQLITE_SYNCHRONOUS ?? 'normal';
 if (synchronous !== 'normal' && synchronous !== 'full') {
   fail(`SQLITE_SYNCHRONOUS must be "normal" or "full", got "${synchronous}"`);
@@ -42,7 +67,7 @@ const app = await buildServer({
   sqliteSynchronous: synchronous,
   webRoot: process.env.WEB_ROOT || fileURLToPath(new URL('../../web/dist', import.meta.url)),
   publicUrl: publicUrl(),
-  trustProxy: process.env.TRUST_PROXY === 'true',
+  trustProxy: trustProxy(),
   maxMessageBytes: integer('MAX_MESSAGE_BYTES', DEFAULTS.maxMessageBytes, 1024, 64 * 1024 * 1024),
   createBoardsPerMinute: integer(
     'CREATE_BOARDS_PER_MINUTE',
@@ -50,6 +75,23 @@ const app = await buildServer({
     1,
     1_000_000,
   ),
+  requestsPerMinute: integer('REQUESTS_PER_MINUTE', DEFAULTS.requestsPerMinute, 1, 1_000_000),
+  maxNotesPerBoard: integer('MAX_NOTES_PER_BOARD', DEFAULTS.maxNotesPerBoard, 1, 1_000_000),
+  maxBoardBytes: integer('MAX_BOARD_BYTES', DEFAULTS.maxBoardBytes, 64 * 1024, 2 ** 40),
+  maxConnectionsPerBoard: integer(
+    'MAX_CONNECTIONS_PER_BOARD',
+    DEFAULTS.maxConnectionsPerBoard,
+    1,
+    100_000,
+  ),
+  maxConnectionsPerAddress: integer(
+    'MAX_CONNECTIONS_PER_ADDRESS',
+    DEFAULTS.maxConnectionsPerAddress,
+    1,
+    100_000,
+  ),
+  messagesPerSecond: integer('MESSAGES_PER_SECOND', DEFAULTS.messagesPerSecond, 10, 100_000),
+  maxPresenceBytes: integer('MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
 

@@ -11,7 +11,12 @@ import {
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ maxBufferedBytes: 256 * 1024 });
+  // The writer floods on purpose; its own allowances are lifted so only the reader is at stake.
+  server = await startServer({
+    maxBufferedBytes: 256 * 1024,
+    messagesPerSecond: 100_000,
+    bytesPerSecond: 1024 * 1024 * 1024,
+  });
 });
 afterAll(() => server.cleanup());
 

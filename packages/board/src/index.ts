@@ -42,11 +42,15 @@ export {
   normalizeAuthor,
   noteText,
   readNote,
+  replaceText,
   resizeNote,
   setNoteColor,
+  setNoteLocked,
   setNoteText,
 } from './note.js';
 export { freeSpotInZone, ZONE_HEADER_HEIGHT } from './placement.js';
+export { type BoardAction, isRole, may, ROLES, type Role, refusalMessage } from './roles.js';
+export { BOARD_EXTENT, findRuleBreak, META_RULES, NOTE_RULES, ZONE_RULES } from './rules.js';
 export {
   buildSummary,
   escapeMarkdown,
@@ -67,8 +71,10 @@ export {
   type NewZone,
   readZone,
   resizeZone,
+  setZoneLocked,
   updateZoneText,
   ZONE_KINDS,
+  ZONE_MAX_SIZE,
   ZONE_MIN_SIZE,
   type Zone,
   type ZoneKind,

@@ -5,7 +5,7 @@ import { addNote, listNotes } from './note.js';
 import { addZone, listZones, type Zone } from './zone.js';
 
 function zone(id: string, x: number, y: number, width: number, height: number): Zone {
-  return { id, kind: 'dialogue', title: id, prompt: '', x, y, width, height };
+  return { id, kind: 'dialogue', title: id, prompt: '', x, y, width, height, locked: false };
 }
 
 describe('zone membership', () => {

@@ -36,6 +36,7 @@ describe('notes', () => {
       color: NOTE_DEFAULT_COLOR,
       author: 'Ann Lee',
       createdAt: 5,
+      locked: false,
     });
     expect(noteText(doc, id)).toBeInstanceOf(Y.Text);
   });
@@ -85,6 +86,7 @@ describe('notes', () => {
         color: NOTE_DEFAULT_COLOR,
         author: 'Anonymous',
         createdAt: 0,
+        locked: false,
       },
     ]);
   });

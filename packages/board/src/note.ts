@@ -37,6 +37,8 @@ export interface Note extends Rect {
   author: string;
   /** Creation time in milliseconds since the epoch; 0 when unknown. */
   createdAt: number;
+  /** Set by the facilitator: nobody else may change the note. Missing reads as false. */
+  locked: boolean;
 }
 
 export interface NewNote {
@@ -82,6 +84,7 @@ function toNote(id: string, record: Y.Map<unknown>): Note {
     color: isNoteColor(color) ? color : NOTE_DEFAULT_COLOR,
     author: normalizeAuthor(readString(record.get('author'), '', AUTHOR_MAX_LENGTH)),
     createdAt: readNumber(record.get('createdAt'), 0),
+    locked: record.get('locked') === true,
   };
 }
 
@@ -170,25 +173,34 @@ export function setNoteText(doc: Y.Doc, id: string, value: string): boolean {
       text = new Y.Text();
       record.set('text', text);
     }
-    const yText = text as Y.Text;
-    const current = yText.toString();
-    let start = 0;
-    while (start < current.length && start < next.length && current[start] === next[start]) {
-      start++;
-    }
-    let end = 0;
-    while (
-      end < current.length - start &&
-      end < next.length - start &&
-      current[current.length - 1 - end] === next[next.length - 1 - end]
-    ) {
-      end++;
-    }
-    const removed = current.length - start - end;
-    if (removed > 0) yText.delete(start, removed);
-    const inserted = next.slice(start, next.length - end);
-    if (inserted !== '') yText.insert(start, inserted);
+    replaceText(text as Y.Text, next);
   });
+}
+
+/** Makes `text` read `value` with the smallest edit: the common prefix and suffix are kept. */
+export function replaceText(text: Y.Text, value: string): void {
+  const current = text.toString();
+  let start = 0;
+  while (start < current.length && start < value.length && current[start] === value[start]) {
+    start++;
+  }
+  let end = 0;
+  while (
+    end < current.length - start &&
+    end < value.length - start &&
+    current[current.length - 1 - end] === value[value.length - 1 - end]
+  ) {
+    end++;
+  }
+  const removed = current.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = value.slice(start, value.length - end);
+  if (inserted !== '') text.insert(start, inserted);
+}
+
+/** Locks or unlocks a note (facilitator only); returns false when there is no such note. */
+export function setNoteLocked(doc: Y.Doc, id: string, locked: boolean): boolean {
+  return withNote(doc, id, (record) => record.set('locked', locked));
 }
 
 /** Removes a note; returns false when there is no such note. */

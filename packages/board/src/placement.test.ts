@@ -3,6 +3,7 @@ import { zoneOfNote } from './membership.js';
 import { freeSpotInZone, ZONE_HEADER_HEIGHT } from './placement.js';
 
 const zone = {
+  locked: false,
   id: 'z',
   kind: 'dialogue',
   title: 'Dialogue',

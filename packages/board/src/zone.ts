@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { recordIn, zonesMap } from './doc.js';
 import type { Rect } from './geometry.js';
 import { newId } from './ids.js';
-import { assertFinite, readNumber, readString } from './values.js';
+import { assertFinite, clamp, readNumber, readString } from './values.js';
 
 export const ZONE_KINDS = ['dialogue', 'access', 'risk', 'transparency'] as const;
 /** The DART zone kinds. Documents from newer versions may hold kinds not listed here. */
@@ -10,7 +10,9 @@ export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 export const ZONE_TITLE_MAX_LENGTH = 120;
 export const ZONE_PROMPT_MAX_LENGTH = 500;
+export const ZONE_KIND_MAX_LENGTH = 40;
 export const ZONE_MIN_SIZE = 120;
+export const ZONE_MAX_SIZE = 20_000;
 
 /** A labelled area of the board that groups the notes whose centre lies inside it. */
 export interface Zone extends Rect {
@@ -21,6 +23,8 @@ export interface Zone extends Rect {
   title: string;
   /** One-line question or guidance shown under the title. */
   prompt: string;
+  /** Set by the facilitator: nobody else may change the zone. Missing reads as false. */
+  locked: boolean;
 }
 
 export interface NewZone extends Rect {
@@ -37,13 +41,14 @@ export function isZoneKind(value: unknown): value is ZoneKind {
 function toZone(id: string, record: Y.Map<unknown>): Zone {
   return {
     id,
-    kind: readString(record.get('kind'), 'dialogue', 40),
+    kind: readString(record.get('kind'), 'dialogue', ZONE_KIND_MAX_LENGTH),
     title: readString(record.get('title'), '', ZONE_TITLE_MAX_LENGTH),
     prompt: readString(record.get('prompt'), '', ZONE_PROMPT_MAX_LENGTH),
     x: readNumber(record.get('x'), 0),
     y: readNumber(record.get('y'), 0),
     width: Math.max(1, readNumber(record.get('width'), ZONE_MIN_SIZE)),
     height: Math.max(1, readNumber(record.get('height'), ZONE_MIN_SIZE)),
+    locked: record.get('locked') === true,
   };
 }
 
@@ -76,8 +81,8 @@ export function addZone(doc: Y.Doc, input: NewZone): string {
     record.set('prompt', (input.prompt ?? '').slice(0, ZONE_PROMPT_MAX_LENGTH));
     record.set('x', input.x);
     record.set('y', input.y);
-    record.set('width', Math.max(ZONE_MIN_SIZE, input.width));
-    record.set('height', Math.max(ZONE_MIN_SIZE, input.height));
+    record.set('width', clampZoneSize(input.width));
+    record.set('height', clampZoneSize(input.height));
     zonesMap(doc).set(id, record);
   });
   return id;
@@ -99,12 +104,16 @@ export function moveZone(doc: Y.Doc, id: string, x: number, y: number): boolean 
   });
 }
 
-/** Resizes a zone, never below ZONE_MIN_SIZE; returns false when there is no such zone. */
+function clampZoneSize(size: number): number {
+  return clamp(size, ZONE_MIN_SIZE, ZONE_MAX_SIZE);
+}
+
+/** Resizes a zone within [ZONE_MIN_SIZE, ZONE_MAX_SIZE]; returns false when there is no such zone. */
 export function resizeZone(doc: Y.Doc, id: string, width: number, height: number): boolean {
   assertFinite({ width, height });
   return withZone(doc, id, (record) => {
-    record.set('width', Math.max(ZONE_MIN_SIZE, width));
-    record.set('height', Math.max(ZONE_MIN_SIZE, height));
+    record.set('width', clampZoneSize(width));
+    record.set('height', clampZoneSize(height));
   });
 }
 
@@ -128,4 +137,9 @@ export function deleteZone(doc: Y.Doc, id: string): boolean {
   if (!zones.has(id)) return false;
   zones.delete(id);
   return true;
+}
+
+/** Locks or unlocks a zone (facilitator only); returns false when there is no such zone. */
+export function setZoneLocked(doc: Y.Doc, id: string, locked: boolean): boolean {
+  return withZone(doc, id, (record) => record.set('locked', locked));
 }

@@ -1,31 +1,72 @@
+import type { Role } from '@dartboard/board';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket from 'ws';
-import type { Role } from '../storage/types.js';
+import { TokenBucket } from './limits.js';
 
-// Close codes sent to clients. The stock y-websocket client reconnects after any of them;
-// codes 4400-4499 are kept for closes that a retry cannot fix.
+// Close codes sent to clients (docs/api.md). The stock y-websocket client reconnects after any
+// of them except 4400-4499, which are kept for closes that a retry cannot fix.
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_UNSUPPORTED = 1003;
 export const CLOSE_MALFORMED = 1007;
 export const CLOSE_INTERNAL_ERROR = 1011;
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** The link was replaced (or the board deleted): this token no longer opens the board. */
+export const CLOSE_LINK_REVOKED = 4401;
+/** The client sent messages (or refused changes) faster than its allowance. */
+export const CLOSE_TOO_MANY_MESSAGES = 4429;
+/** The board has as many connections as it takes; a retry later may get in. */
+export const CLOSE_BOARD_BUSY = 4503;
+/** The client's address has as many connections as it may open; a retry later may get in. */
+export const CLOSE_ADDRESS_BUSY = 4529;
 
-/** One client's websocket in a room: its role, the presence states it owns, its send buffer. */
+/** Per-connection allowances (see ServerOptions in app.ts for what each means). */
+export interface ConnectionLimits {
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
+  presencePerSecond: number;
+  refusalsPerMinute: number;
+}
+
+/** Who is on the other end: the role and link its token grants, and its address. */
+export interface Peer {
+  role: Role;
+  /** SHA-256 of the link token, hex: connections of a replaced link are found by it. */
+  tokenHash: string;
+  address: string;
+}
+
+/** One client's websocket in a room: its role, the presence states it owns, its allowances. */
 export class Connection {
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** When the last frame arrived (performance.now()). */
+  lastMessageAt = performance.now();
+  readonly messages: TokenBucket;
+  readonly bytes: TokenBucket;
+  readonly presence: TokenBucket;
+  readonly refusals: TokenBucket;
   private closed = false;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
-    readonly role: Role,
+    readonly peer: Peer,
+    limits: ConnectionLimits,
     private readonly maxBufferedBytes: number,
+    /** Whether the client asked for a "saved" message after each of its writes. */
+    readonly wantsAcks: boolean,
     readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+    this.presence = new TokenBucket(limits.presencePerSecond, limits.presencePerSecond * 2);
+    this.refusals = new TokenBucket(limits.refusalsPerMinute / 60, limits.refusalsPerMinute);
+  }
 
-  get canWrite(): boolean {
-    return this.role !== 'view';
+  get role(): Role {
+    return this.peer.role;
   }
 
   get isOpen(): boolean {

@@ -6,7 +6,15 @@ import type * as Y from 'yjs';
 // Message types of the y-websocket protocol (the first varUint of every binary frame).
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Dartboard's own message, sent only to clients that connect with `acks=1`: the write (sync
+ * step 2 or update) received before it has been stored, or refused. Format: [8, sync type].
+ */
+export const MESSAGE_SAVED = 8;
+/** Sub-type of an auth message: the change was refused; a sentence for people follows. */
+const AUTH_PERMISSION_DENIED = 0;
 
 // Sub-types of a sync message, as in y-protocols/sync.
 export const SYNC_STEP1 = syncProtocol.messageYjsSyncStep1;
@@ -43,5 +51,22 @@ export function awarenessMessage(
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client that a change of theirs was refused, with the sentence its page shows. */
+export function permissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
+  encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Acknowledges a write of the given sync type (SYNC_STEP2 or SYNC_UPDATE). */
+export function savedMessage(syncType: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVED);
+  encoding.writeVarUint(encoder, syncType);
   return encoding.toUint8Array(encoder);
 }

@@ -1,12 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
-import { CLOSE_GOING_AWAY } from './connection.js';
+import { CLOSE_GOING_AWAY, type Connection } from './connection.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RegistryOptions extends RoomOptions {
   /** How long a room stays in memory after its last client leaves. */
   idleUnloadMs: number;
+  /** Connections one board takes at once. */
+  maxConnectionsPerBoard: number;
+  /** Connections one client address may hold at once, over all boards. */
+  maxConnectionsPerAddress: number;
 }
 
 /**
@@ -18,6 +22,9 @@ export class RoomRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Rooms being compacted on their way out; a new load of the same board waits for them. */
   private readonly unloading = new Map<string, Promise<void>>();
+  /** Open connections by board, including those whose room is still loading. */
+  private readonly boardConnections = new Map<string, Set<Connection>>();
+  private readonly addressConnections = new Map<string, number>();
 
   constructor(
     private readonly storage: Storage,
@@ -32,6 +39,43 @@ export class RoomRegistry {
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /**
+   * Counts a new connection against the board's and its address's limits: 'board' or 'address'
+   * when one is full (the connection is then not counted), else 'ok'. Pair with `dismiss`.
+   */
+  admit(boardId: string, connection: Connection): 'ok' | 'board' | 'address' {
+    const onBoard = this.boardConnections.get(boardId) ?? new Set<Connection>();
+    if (onBoard.size >= this.options.maxConnectionsPerBoard) return 'board';
+    const address = connection.peer.address;
+    const fromAddress = this.addressConnections.get(address) ?? 0;
+    if (fromAddress >= this.options.maxConnectionsPerAddress) return 'address';
+    onBoard.add(connection);
+    this.boardConnections.set(boardId, onBoard);
+    this.addressConnections.set(address, fromAddress + 1);
+    return 'ok';
+  }
+
+  dismiss(boardId: string, connection: Connection): void {
+    const onBoard = this.boardConnections.get(boardId);
+    if (!onBoard?.delete(connection)) return;
+    if (onBoard.size === 0) this.boardConnections.delete(boardId);
+    const address = connection.peer.address;
+    const left = (this.addressConnections.get(address) ?? 1) - 1;
+    if (left > 0) this.addressConnections.set(address, left);
+    else this.addressConnections.delete(address);
+  }
+
+  /** Closes every connection to a board made with a link, loaded room or not. */
+  closeLink(boardId: string, tokenHash: string, code: number, reason: string): number {
+    let closed = 0;
+    for (const connection of this.boardConnections.get(boardId) ?? []) {
+      if (connection.peer.tokenHash !== tokenHash) continue;
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
   }
 
   /** The room of a board, loaded completely from storage if it is not in memory. */

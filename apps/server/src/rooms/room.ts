@@ -6,26 +6,45 @@ import type { Storage } from '../storage/types.js';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
+  CLOSE_TOO_MANY_MESSAGES,
   CLOSE_UNSUPPORTED,
   type Connection,
 } from './connection.js';
+import { decodePresence, encodePresence, type PresenceLimits, stampPresence } from './presence.js';
 import {
   awarenessMessage,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
+  permissionDeniedMessage,
   SYNC_STEP1,
   SYNC_STEP2,
   SYNC_UPDATE,
+  savedMessage,
   syncStep1Message,
   syncStep2Message,
   syncUpdateMessage,
 } from './protocol.js';
+import { applyReviewed, reviewUpdate, undoItemsUpdate } from './writes.js';
 
 export interface RoomOptions {
   /** Compact the stored update log in the background once this many updates are appended. */
   compactAfterUpdates: number;
+  /** Notes a board may hold. */
+  maxNotes: number;
+  /** Bytes a board's stored document may take; writes past it are refused. */
+  maxStoredBytes: number;
+  presence: PresenceLimits;
 }
+
+/**
+ * A presence id whose owner has sent nothing for this long may be announced by another
+ * connection: the same browser reconnecting before the server noticed its old socket died.
+ * Live clients renew their presence every 15 s.
+ */
+const PRESENCE_TAKEOVER_MS = 20_000;
+
+const BOARD_FULL = 'This board is full: it has reached its storage limit.';
 
 /** Thrown for frames that do not follow the protocol; the sender's connection is closed. */
 class ProtocolError extends Error {
@@ -42,15 +61,20 @@ class ProtocolError extends Error {
  *
  * Document messages of all connections are handled one at a time, in arrival order, so a
  * change is stored before the next message runs: no one can receive a state that is not on
- * disk yet, whether as a relayed update or in a sync reply.
+ * disk yet, whether as a relayed update or in a sync reply. Every write is reviewed against the
+ * permission table and the board's rules first (writes.ts).
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Which connection announced each presence id. */
+  private readonly presenceOwners = new Map<number, Connection>();
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
   private appendedSinceCompaction = 0;
+  /** Bytes of the board's stored update log. */
+  private storedBytes = 0;
   private compactionQueued = false;
   private failed = false;
   private destroyed = false;
@@ -85,37 +109,60 @@ export class Room {
     });
     room.unstored = [];
     room.appendedSinceCompaction = stored.updates.length - 1;
+    room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     // A log left long by a crash is compacted right away rather than on the next unload.
     if (room.appendedSinceCompaction >= options.compactAfterUpdates) void room.compact();
     return room;
   }
 
+  /** Adds a connection and sends it the board and who is here. Never throws. */
   join(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(syncStep1Message(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
+    try {
+      connection.send(syncStep1Message(this.doc));
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
+    } catch (error) {
+      this.log.error({ board: this.id, err: error }, 'could not greet a connection');
+      connection.close(CLOSE_INTERNAL_ERROR, 'internal error');
+    }
   }
 
   /** Removes a connection and the presence it owned; true when the room is now empty. */
   leave(connection: Connection): boolean {
     if (!this.connections.delete(connection)) return this.connections.size === 0;
-    if (connection.awarenessIds.size > 0 && !this.destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    const owned = [...connection.awarenessIds];
+    for (const id of owned) {
+      if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
+    }
+    if (owned.length > 0 && !this.destroyed) {
+      try {
+        awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+      } catch (error) {
+        this.log.error({ board: this.id, err: error }, 'could not remove presence');
+      }
     }
     return this.connections.size === 0;
   }
 
-  /** Handles one binary frame from a connection that has joined. */
+  /** Handles one binary frame from a connection that has joined. Never throws. */
   receive(connection: Connection, frame: Uint8Array): void {
     try {
+      connection.lastMessageAt = performance.now();
+      if (!connection.messages.take() || !connection.bytes.take(frame.byteLength)) {
+        this.log.warn(
+          { board: this.id, role: connection.role },
+          'client exceeded its message rate',
+        );
+        connection.close(CLOSE_TOO_MANY_MESSAGES, 'too many messages');
+        return;
+      }
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) {
         this.enqueue(() => this.handleSync(connection, decoder));
       } else if (type === MESSAGE_AWARENESS) {
-        const update = decoding.readVarUint8Array(decoder);
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+        this.receivePresence(connection, decoding.readVarUint8Array(decoder));
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         connection.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
       } else {
@@ -133,17 +180,7 @@ export class Room {
 
   /** Stores the whole document as one update in place of the log so far (serialized). */
   compact(): Promise<void> {
-    return this.enqueue(async () => {
-      if (this.failed || this.appendedSinceCompaction <= 0) return;
-      const throughSeq = this.lastSeq;
-      this.lastSeq = await this.storage.compact(
-        this.id,
-        Y.encodeStateAsUpdate(this.doc),
-        throughSeq,
-      );
-      this.appendedSinceCompaction = 0;
-      this.log.debug({ board: this.id, throughSeq }, 'compacted update log');
-    });
+    return this.enqueue(() => this.compactNow());
   }
 
   /** Closes every connection; the caller compacts first if it wants to. */
@@ -166,6 +203,16 @@ export class Room {
     return this.queue;
   }
 
+  private async compactNow(): Promise<void> {
+    if (this.failed || this.appendedSinceCompaction <= 0) return;
+    const throughSeq = this.lastSeq;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    this.lastSeq = await this.storage.compact(this.id, merged, throughSeq);
+    this.appendedSinceCompaction = 0;
+    this.storedBytes = merged.byteLength;
+    this.log.debug({ board: this.id, throughSeq }, 'compacted update log');
+  }
+
   private async handleSync(connection: Connection, decoder: decoding.Decoder): Promise<void> {
     if (this.failed || !connection.isOpen) return;
     try {
@@ -174,9 +221,8 @@ export class Room {
         const stateVector = decoding.readVarUint8Array(decoder);
         connection.send(syncStep2Message(this.doc, stateVector));
       } else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
-        const update = decoding.readVarUint8Array(decoder);
-        // A view link may read but never write: its updates are dropped before they are applied.
-        if (connection.canWrite) await this.applyClientUpdate(connection, update);
+        await this.write(connection, decoding.readVarUint8Array(decoder));
+        if (connection.wantsAcks) connection.send(savedMessage(syncType));
       } else {
         throw new ProtocolError(CLOSE_UNSUPPORTED, `unknown sync message type ${syncType}`);
       }
@@ -186,27 +232,75 @@ export class Room {
     }
   }
 
-  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
-    // Decoding first refuses a malformed update before any of it reaches the document.
-    Y.decodeUpdate(update);
+  /**
+   * Reviews and applies one update from a client. A refused update is either never applied
+   * (the writer is sent the deletion of what it added) or applied and undone in one
+   * transaction; both ways nobody else ever sees the refused content.
+   */
+  private async write(connection: Connection, update: Uint8Array): Promise<void> {
+    const review = reviewUpdate(this.doc, update, connection.role);
+    if (review.kind === 'missing') {
+      // Ask the writer for everything the room lacks, dependencies included.
+      this.log.info({ board: this.id, role: connection.role }, 'update with missing dependencies');
+      connection.send(syncStep1Message(this.doc));
+      this.countRefusal(connection);
+      return;
+    }
+    if (review.kind === 'refused') {
+      connection.send(syncUpdateMessage(undoItemsUpdate(update)));
+      this.refuse(connection, review.message, review.detail);
+      return;
+    }
+    let full: string | undefined;
+    if (this.storedBytes + update.byteLength > this.options.maxStoredBytes) {
+      await this.guardStorage(() => this.compactNow());
+      if (this.storedBytes + update.byteLength > this.options.maxStoredBytes) full = BOARD_FULL;
+    }
+    let refusal: string | undefined;
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      refusal = applyReviewed(
+        this.doc,
+        update,
+        review,
+        { maxNotes: this.options.maxNotes },
+        connection,
+        full,
+      );
     } finally {
       // Even if applying failed part-way, whatever reached the document is stored and relayed.
-      await this.storeAndRelay(connection);
+      // A refused write's correction goes to its writer as well.
+      await this.storeAndRelay(refusal ? undefined : connection);
+    }
+    if (refusal) this.refuse(connection, refusal, 'refused by the permission table or rules');
+  }
+
+  private refuse(connection: Connection, message: string, detail: string): void {
+    this.log.info({ board: this.id, role: connection.role, detail }, 'refused a write');
+    connection.send(permissionDeniedMessage(message));
+    this.countRefusal(connection);
+  }
+
+  private countRefusal(connection: Connection): void {
+    if (connection.refusals.take()) return;
+    this.log.warn({ board: this.id, role: connection.role }, 'client keeps sending refused writes');
+    connection.close(CLOSE_TOO_MANY_MESSAGES, 'too many refused changes');
+  }
+
+  private async guardStorage<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      throw new StorageError(error);
     }
   }
 
-  private async storeAndRelay(origin: Connection): Promise<void> {
+  private async storeAndRelay(origin: Connection | undefined): Promise<void> {
     const updates = this.unstored;
     this.unstored = [];
     for (const update of updates) {
-      try {
-        this.lastSeq = await this.storage.appendUpdate(this.id, update);
-      } catch (error) {
-        throw new StorageError(error);
-      }
+      this.lastSeq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
       this.appendedSinceCompaction++;
+      this.storedBytes += update.byteLength;
     }
     for (const update of updates) {
       const message = syncUpdateMessage(update);
@@ -226,20 +320,56 @@ export class Room {
     }
   }
 
+  /**
+   * Applies the presence entries a connection may set: its own ids only (one owned by another
+   * live connection is dropped), bounded states stamped with its real role, at a bounded rate.
+   */
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const entries = decodePresence(update);
+    if (!connection.presence.take()) return;
+    const now = performance.now();
+    const accepted = entries.flatMap((entry) => {
+      const owner = this.presenceOwners.get(entry.clientId);
+      if (owner && owner !== connection) {
+        const live = owner.isOpen && now - owner.lastMessageAt < PRESENCE_TAKEOVER_MS;
+        if (live) return [];
+      }
+      if (owner !== connection) {
+        if (connection.awarenessIds.size >= this.options.presence.maxIdsPerConnection) return [];
+      }
+      const json = stampPresence(entry.json, connection.role, this.options.presence);
+      if (json === undefined || (json === 'null' && owner !== connection)) return [];
+      return [{ ...entry, json }];
+    });
+    if (accepted.length === 0) return;
+    for (const { clientId, json } of accepted) {
+      const owner = this.presenceOwners.get(clientId);
+      if (json === 'null') {
+        this.presenceOwners.delete(clientId);
+        connection.awarenessIds.delete(clientId);
+      } else if (owner !== connection) {
+        owner?.awarenessIds.delete(clientId);
+        this.presenceOwners.set(clientId, connection);
+        connection.awarenessIds.add(clientId);
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
+  }
+
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
+    _origin: unknown,
   ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
-      const owner = origin as Connection;
-      for (const id of added) owner.awarenessIds.add(id);
-      for (const id of removed) owner.awarenessIds.delete(id);
+    // Also runs from the awareness timer that drops silent clients: nothing may escape.
+    try {
+      const changed = [...added, ...updated, ...removed];
+      // Sent to everyone, the sender included: the stock client counts its own renewed state
+      // coming back as a sign that the connection is alive.
+      const message = awarenessMessage(this.awareness, changed);
+      for (const connection of this.connections) connection.send(message);
+    } catch (error) {
+      this.log.error({ board: this.id, err: error }, 'could not relay presence');
     }
-    // Sent to everyone, the sender included: the stock client counts its own renewed state
-    // coming back as a sign that the connection is alive.
-    const message = awarenessMessage(this.awareness, changed);
-    for (const connection of this.connections) connection.send(message);
   };
 
   private reject(connection: Connection, error: unknown): void {

@@ -3,6 +3,8 @@ import {
   buildSummary,
   DEFAULT_TITLE,
   normalizeTitle,
+  ROLES,
+  type Role,
   readMeta,
   summaryToMarkdown,
   TEMPLATE_NAMES,
@@ -13,15 +15,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { authorize, requestToken } from '../access.js';
 import { forbidden } from '../errors.js';
+import { newBoardTokens, replaceLink, sealTokens, shareableTokens } from '../links.js';
+import { CLOSE_LINK_REVOKED } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
-import { ROLES, type Storage } from '../storage/types.js';
-import {
-  BOARD_ID_PATTERN,
-  hashToken,
-  newBoardId,
-  newBoardTokens,
-  shareableTokens,
-} from '../tokens.js';
+import type { Storage } from '../storage/types.js';
+import { BOARD_ID_PATTERN, hashToken, newBoardId } from '../tokens.js';
 
 export interface BoardRoutesOptions {
   storage: Storage;
@@ -30,6 +28,8 @@ export interface BoardRoutesOptions {
   publicUrl: string | undefined;
   /** Boards one client address may create per minute. */
   createBoardsPerMinute: number;
+  /** Board look-ups one client address may make per minute. */
+  requestsPerMinute: number;
 }
 
 const boardParams = {
@@ -58,6 +58,16 @@ function boardLink(base: string, boardId: string, token: string): string {
   return `${base}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
 }
 
+/** Every link of `tokens`, by role. */
+function linksOf(base: string, boardId: string, tokens: Partial<Record<Role, string>>) {
+  return Object.fromEntries(
+    ROLES.flatMap((role) => {
+      const token = tokens[role];
+      return token ? [[role, boardLink(base, boardId, token)]] : [];
+    }),
+  );
+}
+
 function fileSlug(title: string): string {
   const slug = title
     .normalize('NFKD')
@@ -71,6 +81,7 @@ function fileSlug(title: string): string {
 
 export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOptions) {
   const { storage, rooms, publicUrl, createBoardsPerMinute } = options;
+  const lookupLimit = { rateLimit: { max: options.requestsPerMinute, timeWindow: '1 minute' } };
 
   app.post<{ Body: { title?: string; template?: TemplateName } | undefined }>(
     '/api/boards',
@@ -114,12 +125,10 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
         { id, title, template, createdAt },
         ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })),
         Y.encodeStateAsUpdate(doc),
+        sealTokens(id, tokens),
       );
       doc.destroy();
-      const base = baseUrl(request, publicUrl);
-      const links = Object.fromEntries(
-        ROLES.map((role) => [role, boardLink(base, id, tokens[role])]),
-      );
+      const links = linksOf(baseUrl(request, publicUrl), id, tokens);
       request.log.info({ board: id, template }, 'board created');
       return reply.code(201).send({ id, title, tokens, links });
     },
@@ -128,6 +137,7 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
   app.get<{ Params: { id: string } }>(
     '/api/boards/:id',
     {
+      config: lookupLimit,
       schema: {
         params: boardParams,
         querystring: tokenQuery,
@@ -148,15 +158,43 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
       const { id } = request.params;
       const { role, token } = await authorize(storage, id, requestToken(request));
       const title = await rooms.readDocument(id, (doc) => readMeta(doc).title);
-      const base = baseUrl(request, publicUrl);
-      const shareable = shareableTokens(role, token);
-      const links = Object.fromEntries(
-        ROLES.flatMap((shared) => {
-          const sharedToken = shareable[shared];
-          return sharedToken ? [[shared, boardLink(base, id, sharedToken)]] : [];
-        }),
+      const tokens = await shareableTokens(storage, id, role, token);
+      return { id, title, role, links: linksOf(baseUrl(request, publicUrl), id, tokens) };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { role: 'edit' | 'view' } }>(
+    '/api/boards/:id/links/rotate',
+    {
+      config: lookupLimit,
+      schema: {
+        params: boardParams,
+        querystring: tokenQuery,
+        body: {
+          type: 'object',
+          required: ['role'],
+          additionalProperties: false,
+          properties: { role: { type: 'string', enum: ['edit', 'view'] } },
+        },
+        response: {
+          200: { type: 'object', properties: { tokens: roleLinks, links: roleLinks } },
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { role, token } = await authorize(storage, id, requestToken(request));
+      if (role !== 'facilitator') throw forbidden('Only the facilitator link can replace links.');
+      const replacedRole = request.body.role;
+      const { tokens, replaced } = await replaceLink(storage, id, token, replacedRole);
+      const closed = rooms.closeLink(
+        id,
+        Buffer.from(hashToken(replaced)).toString('hex'),
+        CLOSE_LINK_REVOKED,
+        'link replaced',
       );
-      return { id, title, role, links };
+      request.log.info({ board: id, role: replacedRole, closed }, 'link replaced');
+      return { tokens, links: linksOf(baseUrl(request, publicUrl), id, tokens) };
     },
   );
 

@@ -2,15 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { RawData } from 'ws';
 import { type Access, authorize, requestToken } from '../access.js';
 import {
+  CLOSE_ADDRESS_BUSY,
+  CLOSE_BOARD_BUSY,
   CLOSE_INTERNAL_ERROR,
   CLOSE_TRY_AGAIN_LATER,
   CLOSE_UNSUPPORTED,
   Connection,
+  type ConnectionLimits,
 } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
 import type { Storage } from '../storage/types.js';
-import { BOARD_ID_PATTERN } from '../tokens.js';
+import { BOARD_ID_PATTERN, hashToken } from '../tokens.js';
 
 export interface SyncRoutesOptions {
   storage: Storage;
@@ -19,6 +22,9 @@ export interface SyncRoutesOptions {
   maxBufferedBytes: number;
   /** Interval of the pings that detect vanished clients. */
   heartbeatMs: number;
+  /** Upgrades one client address may ask for per minute. */
+  requestsPerMinute: number;
+  limits: ConnectionLimits;
 }
 
 declare module 'fastify' {
@@ -35,17 +41,25 @@ function toBytes(data: RawData): Uint8Array {
 
 /** `WS /sync/:id?token=`: the y-websocket protocol for one board. */
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions) {
-  const { storage, rooms, maxBufferedBytes, heartbeatMs } = options;
+  const { storage, rooms, maxBufferedBytes, heartbeatMs, limits } = options;
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { acks?: string } }>(
     '/sync/:id',
     {
       websocket: true,
+      config: { rateLimit: { max: options.requestsPerMinute, timeWindow: '1 minute' } },
       schema: {
         params: {
           type: 'object',
           required: ['id'],
           properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
+        },
+        querystring: {
+          type: 'object',
+          properties: {
+            token: { type: 'string', maxLength: 256 },
+            acks: { type: 'string', enum: ['0', '1'] },
+          },
         },
       },
       // Runs before the upgrade: a wrong token or unknown board gets a plain 401/404 response
@@ -57,8 +71,24 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
     (socket, request) => {
       const access = request.access;
       if (!access) throw new Error('sync route reached without authorization');
-      const log = request.log.child({ board: access.board.id, role: access.role });
-      const connection = new Connection(socket, access.role, maxBufferedBytes, log);
+      const boardId = access.board.id;
+      const log = request.log.child({ board: boardId, role: access.role });
+      const peer = {
+        role: access.role,
+        tokenHash: Buffer.from(hashToken(access.token)).toString('hex'),
+        address: request.ip,
+      };
+      const wantsAcks = request.query.acks === '1';
+      const connection = new Connection(socket, peer, limits, maxBufferedBytes, wantsAcks, log);
+      const admitted = rooms.admit(boardId, connection);
+      if (admitted !== 'ok') {
+        // Accepted and closed at once, so the page can say why (a refused upgrade cannot).
+        log.info({ admitted }, 'connection limit reached');
+        if (admitted === 'board')
+          connection.close(CLOSE_BOARD_BUSY, 'too many people on this board');
+        else connection.close(CLOSE_ADDRESS_BUSY, 'too many connections from this address');
+        return;
+      }
       connection.startHeartbeat(heartbeatMs);
       let room: Room | undefined;
       // Frames that arrive while the room loads wait here, so none is lost.
@@ -66,39 +96,54 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       let earlyBytes = 0;
 
       // Listeners are attached before any await, as @fastify/websocket requires.
-      socket.on('message', (data, isBinary) => {
-        if (!isBinary) {
-          connection.close(CLOSE_UNSUPPORTED, 'text frames are not supported');
-          return;
+      // Whatever one connection's frames do wrong closes that connection, never the process.
+      const guarded = (what: string, handle: () => void) => {
+        try {
+          handle();
+        } catch (error) {
+          log.error({ err: error }, `failed to handle ${what}`);
+          connection.close(CLOSE_INTERNAL_ERROR, 'internal error');
         }
-        const frame = toBytes(data);
-        if (room) {
-          room.receive(connection, frame);
-          return;
-        }
-        earlyBytes += frame.byteLength;
-        if (earlyBytes > maxBufferedBytes) {
-          connection.close(CLOSE_TRY_AGAIN_LATER, 'too much data before the board was loaded');
-        } else {
-          early.push(frame);
-        }
-      });
-      socket.on('error', (error) => log.warn({ err: error }, 'websocket error'));
-      socket.on('close', (code) => {
-        log.debug({ code }, 'client disconnected');
-        if (room?.leave(connection)) rooms.release(room);
-      });
-
-      rooms.acquire(access.board.id).then(
-        (loaded) => {
-          if (!connection.isOpen) {
-            rooms.release(loaded);
+      };
+      socket.on('message', (data, isBinary) =>
+        guarded('a message', () => {
+          if (!isBinary) {
+            connection.close(CLOSE_UNSUPPORTED, 'text frames are not supported');
             return;
           }
-          room = loaded;
-          room.join(connection);
-          for (const frame of early.splice(0)) room.receive(connection, frame);
-        },
+          const frame = toBytes(data);
+          if (room) {
+            room.receive(connection, frame);
+            return;
+          }
+          earlyBytes += frame.byteLength;
+          if (earlyBytes > maxBufferedBytes) {
+            connection.close(CLOSE_TRY_AGAIN_LATER, 'too much data before the board was loaded');
+          } else {
+            early.push(frame);
+          }
+        }),
+      );
+      socket.on('error', (error) => log.warn({ err: error }, 'websocket error'));
+      socket.on('close', (code) =>
+        guarded('a close', () => {
+          log.debug({ code }, 'client disconnected');
+          rooms.dismiss(boardId, connection);
+          if (room?.leave(connection)) rooms.release(room);
+        }),
+      );
+
+      rooms.acquire(boardId).then(
+        (loaded) =>
+          guarded('a join', () => {
+            if (!connection.isOpen) {
+              rooms.release(loaded);
+              return;
+            }
+            room = loaded;
+            room.join(connection);
+            for (const frame of early.splice(0)) room.receive(connection, frame);
+          }),
         (error: unknown) => {
           log.error({ err: error }, 'could not load board');
           connection.close(CLOSE_INTERNAL_ERROR, 'could not load the board');

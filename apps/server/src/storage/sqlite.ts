@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { BoardRecord, Role, Storage, StoredDocument, TokenRecord } from './types.js';
+import type {
+  BoardRecord,
+  Role,
+  SealRecord,
+  Storage,
+  StoredDocument,
+  TokenRecord,
+} from './types.js';
 
 // Each entry moves the schema one version up; PRAGMA user_version records how far a file is.
 const MIGRATIONS = [
@@ -25,6 +32,13 @@ const MIGRATIONS = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX board_updates_board ON board_updates(board_id, seq);`,
+  `CREATE TABLE board_link_seals (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     holder_role TEXT NOT NULL CHECK (holder_role IN ('facilitator', 'edit', 'view')),
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+     sealed BLOB NOT NULL,
+     PRIMARY KEY (board_id, holder_role, role)
+   );`,
 ];
 
 export interface SqliteOptions {
@@ -76,14 +90,36 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
   );
   const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+  const insertSeal = db.prepare(
+    'INSERT INTO board_link_seals (board_id, holder_role, role, sealed) VALUES (?, ?, ?, ?)',
+  );
+  const selectSeals = db.prepare<[string, string], { role: Role; sealed: Buffer }>(
+    'SELECT role, sealed FROM board_link_seals WHERE board_id = ? AND holder_role = ?',
+  );
+  const deleteSeals = db.prepare('DELETE FROM board_link_seals WHERE board_id = ?');
+  const deleteTokens = db.prepare('DELETE FROM board_tokens WHERE board_id = ? AND role = ?');
 
+  const insertSeals = (boardId: string, seals: SealRecord[]) => {
+    for (const seal of seals) {
+      insertSeal.run(boardId, seal.holder, seal.role, asBuffer(seal.sealed));
+    }
+  };
   const createBoard = db.transaction(
-    (board: BoardRecord, tokens: TokenRecord[], initialUpdate: Uint8Array) => {
+    (board: BoardRecord, tokens: TokenRecord[], initialUpdate: Uint8Array, seals: SealRecord[]) => {
       insertBoard.run(board.id, board.title, board.template, board.createdAt);
       for (const token of tokens) {
         insertToken.run(asBuffer(token.hash), board.id, token.role, board.createdAt);
       }
+      insertSeals(board.id, seals);
       insertUpdate.run(board.id, asBuffer(initialUpdate), board.createdAt);
+    },
+  );
+  const replaceLink = db.transaction(
+    (boardId: string, role: Role, tokenHash: Uint8Array, seals: SealRecord[]) => {
+      deleteTokens.run(boardId, role);
+      insertToken.run(asBuffer(tokenHash), boardId, role, Date.now());
+      deleteSeals.run(boardId);
+      insertSeals(boardId, seals);
     },
   );
   const compact = db.transaction((boardId: string, merged: Uint8Array, throughSeq: number) => {
@@ -92,8 +128,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   });
 
   return {
-    async createBoard(board, tokens, initialUpdate) {
-      createBoard(board, tokens, initialUpdate);
+    async createBoard(board, tokens, initialUpdate, seals = []) {
+      createBoard(board, tokens, initialUpdate, seals);
     },
     async getBoard(id) {
       const row = selectBoard.get(id);
@@ -103,6 +139,14 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     async findRole(boardId, tokenHash) {
       return selectRole.get(boardId, asBuffer(tokenHash))?.role;
+    },
+    async listSeals(boardId, holder) {
+      return selectSeals
+        .all(boardId, holder)
+        .map((row) => ({ holder, role: row.role, sealed: new Uint8Array(row.sealed) }));
+    },
+    async replaceLink(boardId, role, tokenHash, seals) {
+      replaceLink(boardId, role, tokenHash, seals);
     },
     async loadDocument(boardId): Promise<StoredDocument> {
       const rows = selectUpdates.all(boardId);
@@ -116,6 +160,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     async compact(boardId, merged, throughSeq) {
       return compact(boardId, merged, throughSeq);
+    },
+    async check() {
+      db.prepare('SELECT 1').get();
     },
     async close() {
       if (db.open) db.close();

@@ -1,7 +1,6 @@
-/** A link's permission on its board. */
-export type Role = 'facilitator' | 'edit' | 'view';
+import type { Role } from '@dartboard/board';
 
-export const ROLES: readonly Role[] = ['facilitator', 'edit', 'view'];
+export type { Role };
 
 /** A board's row: what is known about it without loading its document. */
 export interface BoardRecord {
@@ -19,6 +18,15 @@ export interface TokenRecord {
   hash: Uint8Array;
 }
 
+/** A board's lower link token sealed under a key derived from a higher one (see links.ts). */
+export interface SealRecord {
+  /** The role whose token opens the seal. */
+  holder: Role;
+  /** The role of the sealed token. */
+  role: Role;
+  sealed: Uint8Array;
+}
+
 export interface StoredDocument {
   /** The document's updates in the order they were stored; applying all of them restores it. */
   updates: Uint8Array[];
@@ -31,11 +39,31 @@ export interface StoredDocument {
  * implement it; the relay awaits each write before anyone else sees the change.
  */
 export interface Storage {
-  /** Stores a new board with its link tokens and the document's first update, all or nothing. */
-  createBoard(board: BoardRecord, tokens: TokenRecord[], initialUpdate: Uint8Array): Promise<void>;
+  /**
+   * Stores a new board with its link tokens, their seals and the document's first update, all
+   * or nothing.
+   */
+  createBoard(
+    board: BoardRecord,
+    tokens: TokenRecord[],
+    initialUpdate: Uint8Array,
+    seals?: SealRecord[],
+  ): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
   /** The role a token hash grants on a board, or undefined when it grants none. */
   findRole(boardId: string, tokenHash: Uint8Array): Promise<Role | undefined>;
+  /** The seals a holder's token opens; empty for boards made before seals existed. */
+  listSeals(boardId: string, holder: Role): Promise<SealRecord[]>;
+  /**
+   * Replaces the token of `role` (every token hash of that role is removed) and all the
+   * board's seals, in one transaction.
+   */
+  replaceLink(
+    boardId: string,
+    role: Role,
+    tokenHash: Uint8Array,
+    seals: SealRecord[],
+  ): Promise<void>;
   loadDocument(boardId: string): Promise<StoredDocument>;
   /** Appends one document update durably and returns its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
@@ -45,5 +73,7 @@ export interface Storage {
    * sequence number of the merged update.
    */
   compact(boardId: string, merged: Uint8Array, throughSeq: number): Promise<number>;
+  /** Resolves when storage answers a trivial query; rejects when it cannot. For /healthz. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }

@@ -174,6 +174,7 @@ describe('hitTest: zones', () => {
       y: 0,
       width: 1_000,
       height: 1_000,
+      locked: false,
     };
     const small: Zone = {
       id: 'small',
@@ -184,6 +185,7 @@ describe('hitTest: zones', () => {
       y: 0,
       width: 300,
       height: 300,
+      locked: false,
     };
     const { notes } = board();
     const onHeader: Note = { ...(notes[0] as Note), id: 'on-header', x: 500, y: 0 };

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import type { Storage } from '../storage/types.js';
+import { type RegistryOptions, RoomRegistry } from './registry.js';
+
+// The decorations are declared in app.ts, which every user of the server imports.
+
+export interface RoomsPluginOptions {
+  storage: Storage;
+  rooms: RegistryOptions;
+}
+
+/**
+ * Storage and the rooms kept on it, as one plugin that owns their lifecycle: on close every
+ * client gets a proper close code and every room is compacted, then storage is closed.
+ * Register it before the websocket plugin, whose own close would drop the sockets first.
+ */
+export const roomsPlugin = fastifyPlugin(
+  async (app: FastifyInstance, options: RoomsPluginOptions) => {
+    const rooms = new RoomRegistry(options.storage, options.rooms, app.log);
+    app.decorate('storage', options.storage);
+    app.decorate('rooms', rooms);
+    app.addHook('preClose', async () => {
+      await rooms.closeAll();
+    });
+    app.addHook('onClose', async () => {
+      await options.storage.close();
+    });
+  },
+  { name: 'dartboard-rooms' },
+);

@@ -1,0 +1,243 @@
+import {
+  type BoardAction,
+  findRuleBreak,
+  META_RULES,
+  may,
+  metaMap,
+  NOTE_RULES,
+  notesMap,
+  ROOT_META,
+  ROOT_NOTES,
+  ROOT_ZONES,
+  type Role,
+  refusalMessage,
+  replaceText,
+  ZONE_RULES,
+  zonesMap,
+} from '@dartboard/board';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { inspectUpdate, type Touch } from './inspect.js';
+
+// Decides whether a client's update may change the board, and applies it. The permission table
+// and the value rules live in @dartboard/board; this file maps an update's changes onto them.
+
+/** A part of the board that a write changes: the meta map, one zone or one note. */
+type Entity =
+  | { root: typeof ROOT_META }
+  | { root: typeof ROOT_ZONES | typeof ROOT_NOTES; id: string };
+
+export type Review =
+  /** Depends on items the room lacks: refuse it and ask the writer for everything it has. */
+  | { kind: 'missing' }
+  /** Refused before it reaches the document: it is never applied. */
+  | { kind: 'refused'; message: string; detail: string }
+  /** To be applied; `refusal` set when the role may not make it (it is then undone at once). */
+  | { kind: 'apply'; entities: Entity[]; refusal?: string };
+
+export interface WriteLimits {
+  /** Notes a board may hold; a write that adds notes beyond it is refused. */
+  maxNotes: number;
+}
+
+const UNFIT = 'The board refused a change it cannot hold.';
+
+function isRecordRoot(root: string | null | undefined): root is 'zones' | 'notes' {
+  return root === ROOT_ZONES || root === ROOT_NOTES;
+}
+
+function recordOf(doc: Y.Doc, entity: Entity): Y.Map<unknown> | undefined {
+  if (entity.root === ROOT_META) return metaMap(doc);
+  const map = entity.root === ROOT_ZONES ? zonesMap(doc) : notesMap(doc);
+  const value = map.get(entity.id);
+  return value instanceof Y.Map ? value : undefined;
+}
+
+/** The action a change at `path` is, for the permission table. */
+function actionOf(doc: Y.Doc, touch: Touch, entity: Entity): BoardAction {
+  if (entity.root === ROOT_META) return 'meta.write';
+  const field = touch.path[2];
+  const exists = recordOf(doc, entity) !== undefined;
+  if (entity.root === ROOT_NOTES) {
+    if (field === undefined) return exists ? 'note.delete' : 'note.create';
+    return field === 'locked' ? 'lock' : 'note.edit';
+  }
+  if (field === undefined) return exists ? 'zone.delete' : 'zone.create';
+  if (field === 'locked') return 'lock';
+  if (field === 'x' || field === 'y') return 'zone.move';
+  if (field === 'width' || field === 'height') return 'zone.resize';
+  return 'zone.rename';
+}
+
+/** Locates an update's changes and checks them against the permission table for `role`. */
+export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review {
+  const inspection = inspectUpdate(doc, update);
+  if (inspection.kind === 'missing') return inspection;
+  if (inspection.kind === 'invalid') {
+    return { kind: 'refused', message: UNFIT, detail: inspection.reason };
+  }
+  if (role === 'view' && (inspection.fresh || inspection.touches.length > 0)) {
+    return { kind: 'refused', message: refusalMessage('view', 'note.edit'), detail: 'view link' };
+  }
+  const entities = new Map<string, Entity>();
+  let refusal: string | undefined;
+  for (const touch of inspection.touches) {
+    const [root, key] = touch.path;
+    let entity: Entity;
+    if (root === ROOT_META && touch.path.length >= 2) {
+      entity = { root: ROOT_META };
+    } else if (isRecordRoot(root) && typeof key === 'string') {
+      entity = { root, id: key };
+    } else {
+      return { kind: 'refused', message: UNFIT, detail: `not part of a board: ${root}` };
+    }
+    entities.set(JSON.stringify(entity), entity);
+    const action = actionOf(doc, touch, entity);
+    const locked = recordOf(doc, entity)?.get('locked') === true;
+    if (!refusal && !may(role, action, locked)) refusal = refusalMessage(role, action);
+  }
+  return { kind: 'apply', entities: [...entities.values()], ...(refusal ? { refusal } : {}) };
+}
+
+/** What a record held before a write, to put back when the write is refused. */
+interface Snapshot {
+  entity: Entity;
+  /** The record object itself, to tell an edited record from one replaced by another. */
+  record: Y.Map<unknown> | undefined;
+  /** The stored value when it is not a record (only in documents damaged before validation). */
+  other: unknown;
+  fields: Map<string, unknown>;
+}
+
+function snapshot(doc: Y.Doc, entity: Entity): Snapshot {
+  const record = recordOf(doc, entity);
+  const fields = new Map<string, unknown>();
+  // Nested texts are kept as the text object and its content, so they can be put back in place.
+  record?.forEach((value, key) => {
+    fields.set(key, value instanceof Y.Text ? { text: value, content: value.toString() } : value);
+  });
+  const other =
+    entity.root === ROOT_META || record ? undefined : parentMap(doc, entity).get(entity.id);
+  return { entity, record, other, fields };
+}
+
+function parentMap(doc: Y.Doc, entity: Entity & { id: string }): Y.Map<unknown> {
+  return entity.root === ROOT_ZONES ? zonesMap(doc) : notesMap(doc);
+}
+
+function isSavedText(value: unknown): value is { text: Y.Text; content: string } {
+  return typeof value === 'object' && value !== null && 'text' in value && 'content' in value;
+}
+
+function freshValue(value: unknown): unknown {
+  return isSavedText(value) ? new Y.Text(value.content) : value;
+}
+
+/** Writes `record` back to the snapshot's fields with the fewest changes. */
+function restoreFields(record: Y.Map<unknown>, fields: Map<string, unknown>): void {
+  for (const key of [...record.keys()]) if (!fields.has(key)) record.delete(key);
+  for (const [key, saved] of fields) {
+    const current = record.get(key);
+    if (isSavedText(saved)) {
+      if (current === saved.text) replaceText(saved.text, saved.content);
+      else record.set(key, freshValue(saved));
+    } else if (current !== saved || typeof saved === 'object') {
+      record.set(key, saved);
+    }
+  }
+}
+
+/**
+ * Puts a record back as the snapshot saw it. The new values are written by the room, after the
+ * refused items, so they win on every copy, the writer's included.
+ */
+function restore(doc: Y.Doc, saved: Snapshot): void {
+  const { entity } = saved;
+  if (entity.root === ROOT_META) {
+    restoreFields(metaMap(doc), saved.fields);
+    return;
+  }
+  const map = parentMap(doc, entity);
+  const current = map.get(entity.id);
+  if (!saved.record) {
+    if (saved.other === undefined) map.delete(entity.id);
+    else if (current !== saved.other) map.set(entity.id, saved.other);
+  } else if (current === saved.record) {
+    restoreFields(saved.record, saved.fields);
+  } else {
+    const record = new Y.Map<unknown>();
+    for (const [key, value] of saved.fields) record.set(key, freshValue(value));
+    map.set(entity.id, record);
+  }
+}
+
+function findProblem(doc: Y.Doc, saved: Snapshot[], limits: WriteLimits): string | undefined {
+  let added = false;
+  for (const { entity, record } of saved) {
+    const rules =
+      entity.root === ROOT_META ? META_RULES : entity.root === ROOT_ZONES ? ZONE_RULES : NOTE_RULES;
+    const map = entity.root === ROOT_META ? metaMap(doc) : parentMap(doc, entity);
+    const current = entity.root === ROOT_META ? map : map.get(entity.id);
+    if (current === undefined) continue;
+    if (!(current instanceof Y.Map)) return UNFIT;
+    if (findRuleBreak(rules, current)) return UNFIT;
+    if (entity.root === ROOT_NOTES && !record) added = true;
+  }
+  if (added && notesMap(doc).size > limits.maxNotes) {
+    return `This board is full: it holds at most ${limits.maxNotes} notes.`;
+  }
+  return undefined;
+}
+
+/**
+ * Applies a reviewed update in one transaction. When the role may not make the change, or the
+ * result breaks the board's rules, every record it touched is put back in the same transaction:
+ * the stored and relayed update then holds the refused items only as deleted placeholders (so
+ * the writer's later changes still apply in order) plus the values that restore the board.
+ * Returns the reason of a refusal, or undefined when the change was accepted.
+ */
+export function applyReviewed(
+  doc: Y.Doc,
+  update: Uint8Array,
+  review: Extract<Review, { kind: 'apply' }>,
+  limits: WriteLimits,
+  origin: unknown,
+  extraProblem?: string,
+): string | undefined {
+  const saved = review.entities.map((entity) => snapshot(doc, entity));
+  let problem = review.refusal ?? extraProblem;
+  doc.transact(() => {
+    Y.applyUpdate(doc, update, origin);
+    problem ??= findProblem(doc, saved, limits);
+    if (problem) for (const entry of saved) restore(doc, entry);
+  }, origin);
+  return problem;
+}
+
+/**
+ * An update that deletes every item `update` brings: sent to a writer whose update was refused
+ * before it was applied, so its own copy drops what the room never took.
+ */
+export function undoItemsUpdate(update: Uint8Array): Uint8Array {
+  const { structs } = Y.decodeUpdate(update);
+  const ranges = new Map<number, { clock: number; len: number }[]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const list = ranges.get(struct.id.client) ?? [];
+    list.push({ clock: struct.id.clock, len: struct.length });
+    ranges.set(struct.id.client, list);
+  }
+  // The V1 update format: no structs, then the delete set (per client, its ranges).
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, ranges.size);
+  for (const [client, list] of ranges) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, list.length);
+    for (const { clock, len } of list) {
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarUint(encoder, len);
+    }
+  }
+  return encoding.toUint8Array(encoder);
+}

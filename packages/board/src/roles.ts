@@ -1,0 +1,56 @@
+// Who may change what on a board. The relay enforces this table on every write; the page reads
+// the same table only to hide what would be refused. See docs/api.md, "Permissions".
+
+/** A link's permission on its board. */
+export const ROLES = ['facilitator', 'edit', 'view'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+/** A kind of change to the board, as the permission table names it. */
+export type BoardAction =
+  | 'meta.write'
+  | 'zone.create'
+  | 'zone.move'
+  | 'zone.resize'
+  | 'zone.rename'
+  | 'zone.delete'
+  | 'note.create'
+  | 'note.edit'
+  | 'note.delete'
+  | 'lock';
+
+/**
+ * Whether a role may make a change. `locked` is whether the note or zone changed is locked now;
+ * a lock stops everyone but the facilitator. The table:
+ *
+ * | change                                    | facilitator | edit             | view |
+ * | meta (title, template...)                 | yes         | no               | no   |
+ * | zones: create, move, resize, rename, del. | yes         | no               | no   |
+ * | notes: create, edit, move, delete         | yes         | unless locked    | no   |
+ * | `locked` on a note or zone                | yes         | no               | no   |
+ */
+export function may(role: Role, action: BoardAction, locked = false): boolean {
+  if (role === 'facilitator') return true;
+  if (role === 'view') return false;
+  return action.startsWith('note.') && !locked;
+}
+
+const ONLY_FACILITATOR: Record<Exclude<BoardAction, `note.${string}`>, string> = {
+  'meta.write': 'Only the facilitator can change the session details.',
+  'zone.create': 'Only the facilitator can add zones.',
+  'zone.move': 'Only the facilitator can move zones.',
+  'zone.resize': 'Only the facilitator can resize zones.',
+  'zone.rename': 'Only the facilitator can rename zones.',
+  'zone.delete': 'Only the facilitator can delete zones.',
+  lock: 'Only the facilitator can lock and unlock.',
+};
+
+/** The short, polite sentence a person sees when `may(role, action, locked)` is false. */
+export function refusalMessage(role: Role, action: BoardAction): string {
+  if (role === 'view') return 'This is a view-only link: it cannot change the board.';
+  if (action.startsWith('note.')) return 'This note is locked by the facilitator.';
+  return ONLY_FACILITATOR[action as keyof typeof ONLY_FACILITATOR];
+}

@@ -1,0 +1,85 @@
+// The value rules of the board document: which fields a record may hold and what each may
+// contain. The relay refuses any write that leaves a record breaking them; readers still fall
+// back to defaults (values.ts) for documents written before a rule existed.
+import * as Y from 'yjs';
+import { isTemplateName, TITLE_MAX_LENGTH } from './meta.js';
+import {
+  AUTHOR_MAX_LENGTH,
+  isNoteColor,
+  NOTE_MAX_SIZE,
+  NOTE_MIN_SIZE,
+  NOTE_TEXT_MAX_LENGTH,
+} from './note.js';
+import {
+  ZONE_KIND_MAX_LENGTH,
+  ZONE_MAX_SIZE,
+  ZONE_MIN_SIZE,
+  ZONE_PROMPT_MAX_LENGTH,
+  ZONE_TITLE_MAX_LENGTH,
+} from './zone.js';
+
+/** Coordinates stay within ±BOARD_EXTENT board units. */
+export const BOARD_EXTENT = 1_000_000;
+
+type Rule = (value: unknown) => boolean;
+
+const coordinate: Rule = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= BOARD_EXTENT;
+const timestamp: Rule = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const flag: Rule = (v) => typeof v === 'boolean';
+const text =
+  (max: number): Rule =>
+  (v) =>
+    typeof v === 'string' && v.length <= max;
+const size =
+  (min: number, max: number): Rule =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+
+/** Fields of the root `meta` map. */
+export const META_RULES: Readonly<Record<string, Rule>> = {
+  title: text(TITLE_MAX_LENGTH),
+  template: isTemplateName,
+  createdAt: timestamp,
+};
+
+/** Fields of a zone record (`zones.<id>`). */
+export const ZONE_RULES: Readonly<Record<string, Rule>> = {
+  kind: text(ZONE_KIND_MAX_LENGTH),
+  title: text(ZONE_TITLE_MAX_LENGTH),
+  prompt: text(ZONE_PROMPT_MAX_LENGTH),
+  x: coordinate,
+  y: coordinate,
+  width: size(ZONE_MIN_SIZE, ZONE_MAX_SIZE),
+  height: size(ZONE_MIN_SIZE, ZONE_MAX_SIZE),
+  locked: flag,
+};
+
+/** Fields of a note record (`notes.<id>`). */
+export const NOTE_RULES: Readonly<Record<string, Rule>> = {
+  text: (v) => v instanceof Y.Text && v.length <= NOTE_TEXT_MAX_LENGTH,
+  x: coordinate,
+  y: coordinate,
+  width: size(NOTE_MIN_SIZE, NOTE_MAX_SIZE),
+  height: size(NOTE_MIN_SIZE, NOTE_MAX_SIZE),
+  color: isNoteColor,
+  author: text(AUTHOR_MAX_LENGTH),
+  createdAt: timestamp,
+  locked: flag,
+};
+
+/**
+ * The first field of `map` that breaks `rules` (an unknown field, or a value of the wrong type
+ * or outside its limits), as `name: problem`; undefined when every field is valid.
+ */
+export function findRuleBreak(
+  rules: Readonly<Record<string, Rule>>,
+  map: Y.Map<unknown>,
+): string | undefined {
+  for (const [key, value] of map.entries()) {
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
+    if (!rule) return `${key}: not a field of this record`;
+    if (!rule(value)) return `${key}: invalid value`;
+  }
+  return undefined;
+}
