@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -153,4 +154,25 @@ export function upgradeStatus(url: string): Promise<number> {
       if (!String(error.message).includes('Unexpected server response')) reject(error);
     });
   });
+}
+
+/**
+ * The refusals a stock client is told of (auth messages, "permission denied" with a sentence),
+ * collected instead of the stock client's console warning.
+ */
+export function collectRefusals(client: TestClient): string[] {
+  const refusals: string[] = [];
+  client.provider.messageHandlers[2] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) === 0) refusals.push(decoding.readVarString(decoder));
+  };
+  return refusals;
+}
+
+/** The close events the server sent a stock client. */
+export function collectCloses(client: TestClient): { code: number; reason: string }[] {
+  const closes: { code: number; reason: string }[] = [];
+  client.provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return closes;
 }

@@ -22,6 +22,10 @@ describe('configuration from the environment', () => {
     [{ PUBLIC_URL: 'ftp://example.com' }, 'PUBLIC_URL must be an http(s) URL'],
     [{ SQLITE_SYNCHRONOUS: 'off' }, 'SQLITE_SYNCHRONOUS must be "normal" or "full"'],
     [{ MAX_MESSAGE_BYTES: '12' }, 'MAX_MESSAGE_BYTES must be a whole number from 1024'],
+    [{ TRUST_PROXY: '10.0.0.300' }, 'TRUST_PROXY must be true, false, a hop count or proxy'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be true, false, a hop count or proxy'],
+    [{ MAX_NOTES_PER_BOARD: '0' }, 'MAX_NOTES_PER_BOARD must be a whole number from 1'],
+    [{ MESSAGES_PER_SECOND: 'lots' }, 'MESSAGES_PER_SECOND must be a whole number'],
   ])('refuses %o at start with a message naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(1);

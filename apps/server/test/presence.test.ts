@@ -1,0 +1,167 @@
+import { rmSync } from 'node:fs';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CreatedBoard,
+  collectCloses,
+  connectClient,
+  createBoard,
+  openRawSocket,
+  startServer,
+  type TestClient,
+  type TestServer,
+  tempDataDir,
+  waitFor,
+} from './helpers.js';
+import { freePort, spawnServer } from './process.js';
+
+// Presence (awareness) is bound to the connection that announced it, bounded, stamped with the
+// real role, and limited in rate; none of it can bring the server down.
+
+function presenceFrame(entries: { clientId: number; clock: number; json: string }[]): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientId);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, entry.json);
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(encoder);
+}
+
+const person = (name: string, role = 'edit') =>
+  JSON.stringify({ user: { name, color: '#2563eb', role }, cursor: null });
+
+describe('one view link cannot stop the server (the reported sequence)', () => {
+  it('drops a deeply nested state for a taken id; the process, the room and new joiners live on', async () => {
+    const dataDir = tempDataDir();
+    const server = await spawnServer(dataDir, await freePort());
+    try {
+      const board = await createBoard(server.url);
+      const first = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+      first.socket.send(presenceFrame([{ clientId: 4242, clock: 1, json: person('Vera') }]));
+      const second = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+      // 50,000 nested arrays: about 100 KB, under the frame limit.
+      const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+      second.socket.send(presenceFrame([{ clientId: 4242, clock: 2, json: deep }]));
+      second.socket.send(presenceFrame([{ clientId: 777, clock: 1, json: deep }]));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      const late = connectClient(server.wsUrl, board.id, board.tokens.edit);
+      await late.synced;
+      await waitFor('Vera in the joiner presence', () =>
+        late.provider.awareness.getStates().has(4242),
+      );
+      const vera = late.provider.awareness.getStates().get(4242) as { user: { name: string } };
+      expect(vera.user.name).toBe('Vera');
+      expect(late.provider.awareness.getStates().has(777)).toBe(false);
+      late.destroy();
+      expect(server.child.exitCode).toBeNull();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      first.socket.close();
+      second.socket.close();
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('presence rules', () => {
+  let server: TestServer;
+  let board: CreatedBoard;
+  const clients: TestClient[] = [];
+  const client = (token: string, name: string, role: string) => {
+    const c = connectClient(server.wsUrl, board.id, token);
+    c.provider.awareness.setLocalState({ user: { name, color: '#2563eb', role }, cursor: null });
+    clients.push(c);
+    return c;
+  };
+  const stateOf = (observer: TestClient, clientId: number) =>
+    observer.provider.awareness.getStates().get(clientId) as
+      | { user: { name: string; role: string }; cursor: { x: number; y: number } | null }
+      | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    board = await createBoard(server.url);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server.cleanup();
+  });
+
+  it('drops presence sent for another connection and stamps the real role', async () => {
+    const sam = client(board.tokens.facilitator, 'Sam', 'facilitator');
+    const chris = client(board.tokens.edit, 'Chris', 'facilitator');
+    const observer = client(board.tokens.view, 'Olga', 'view');
+    await Promise.all([sam.synced, chris.synced, observer.synced]);
+    const samId = sam.doc.clientID;
+    await waitFor(
+      'everyone',
+      () => !!stateOf(observer, samId) && !!stateOf(observer, chris.doc.clientID),
+    );
+    // Chris claimed to be a facilitator; the server says what the link really is.
+    expect(stateOf(observer, chris.doc.clientID)?.user.role).toBe('edit');
+    expect(stateOf(observer, samId)?.user.role).toBe('facilitator');
+
+    const forger = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+    forger.socket.send(
+      presenceFrame([{ clientId: samId, clock: 999, json: person('Sam (fake)', 'facilitator') }]),
+    );
+    forger.socket.send(presenceFrame([{ clientId: samId, clock: 1000, json: 'null' }]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stateOf(observer, samId)?.user.name).toBe('Sam');
+
+    // A state over the size limit is refused; a normal one from the same socket passes.
+    forger.socket.send(
+      presenceFrame([{ clientId: 5150, clock: 1, json: person('x'.repeat(5000)) }]),
+    );
+    forger.socket.send(
+      presenceFrame([{ clientId: 5151, clock: 1, json: person('Eve', 'facilitator') }]),
+    );
+    await waitFor('Eve', () => !!stateOf(observer, 5151));
+    expect(stateOf(observer, 5151)?.user.role).toBe('view');
+    expect(stateOf(observer, 5150)).toBeUndefined();
+    forger.socket.close();
+    await waitFor('Eve leaves with her socket', () => !stateOf(observer, 5151));
+  });
+
+  it('lets cursors at 30 per second through', async () => {
+    const mover = client(board.tokens.edit, 'Mover', 'edit');
+    const watcher = client(board.tokens.view, 'Watcher', 'view');
+    await Promise.all([mover.synced, watcher.synced]);
+    let seen = 0;
+    watcher.provider.awareness.on('change', ({ updated }: { updated: number[] }) => {
+      if (updated.includes(mover.doc.clientID)) seen++;
+    });
+    for (let i = 1; i <= 60; i++) {
+      mover.provider.awareness.setLocalStateField('cursor', { x: i, y: i });
+      await new Promise((resolve) => setTimeout(resolve, 33));
+    }
+    await waitFor('last cursor', () => stateOf(watcher, mover.doc.clientID)?.cursor?.x === 60);
+    expect(seen).toBe(60);
+  });
+
+  it('closes a presence flooder, not the people it floods', async () => {
+    const sam = client(board.tokens.facilitator, 'Sam', 'facilitator');
+    const slowReader = client(board.tokens.edit, 'Chris', 'edit');
+    await Promise.all([sam.synced, slowReader.synced]);
+    const closes = [...[sam, slowReader].map(collectCloses)];
+    const flooder = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+    const big = person('x'.repeat(500 * 1024));
+    let clock = 1;
+    const started = Date.now();
+    while (flooder.socket.readyState === flooder.socket.OPEN && Date.now() - started < 3000) {
+      flooder.socket.send(presenceFrame([{ clientId: 6000, clock: clock++, json: big }]));
+      await new Promise((resolve) => setTimeout(resolve, 8));
+    }
+    expect(await flooder.closed).toEqual({ code: 4429, reason: 'too many messages' });
+    expect(sam.provider.wsconnected && slowReader.provider.wsconnected).toBe(true);
+    expect(closes.flat()).toEqual([]);
+  });
+});

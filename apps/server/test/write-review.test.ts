@@ -1,0 +1,94 @@
+import { addNote, listNotes, readNote, setNoteText } from '@dartboard/board';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  type CreatedBoard,
+  connectClient,
+  createBoard,
+  openRawSocket,
+  type RawSocket,
+  startServer,
+  type TestServer,
+  waitFor,
+} from './helpers.js';
+
+// Updates that cannot be applied whole: missing dependencies, and clients that keep sending
+// refused writes.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.cleanup());
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 1 messages the server sent on a raw socket (its state vector, asking for more). */
+function stepOnes(raw: RawSocket): number {
+  return raw.received.filter((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 0;
+  }).length;
+}
+
+describe('an update whose dependencies the server lacks', () => {
+  let board: CreatedBoard;
+  it('is not kept pending: the server refuses it and asks the writer for what it lacks', async () => {
+    board = await createBoard(server.url);
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+    await waitFor('greeting', () => stepOnes(raw) === 1);
+    // A note the server never saw, and an edit of it sent alone.
+    const other = new Y.Doc();
+    const id = addNote(other, { x: 0, y: 0, author: 'Ann', text: 'Base' });
+    const base = Y.encodeStateVector(other);
+    setNoteText(other, id, 'Base, edited');
+    const edit = Y.encodeStateAsUpdate(other, base);
+    raw.socket.send(updateFrame(edit));
+    await waitFor('a resync request', () => stepOnes(raw) === 2);
+    const room = server.app.rooms.loaded(board.id);
+    await room?.flushed();
+    expect(room?.doc.store.pendingStructs).toBeNull();
+    expect(room?.doc.store.pendingDs).toBeNull();
+    expect(readNote(room?.doc ?? new Y.Doc(), id)).toBeUndefined();
+
+    // The writer answers with everything the server lacks, and all of it applies.
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(other)));
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    await waitFor('the note', () => readNote(viewer.doc, id)?.text === 'Base, edited');
+    viewer.destroy();
+    raw.socket.close();
+  });
+});
+
+describe('a client that keeps sending refused writes', () => {
+  it('is closed with 4429 while the others carry on', async () => {
+    const board = await createBoard(server.url);
+    const honest = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await honest.synced;
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+    const forger = new Y.Doc();
+    for (let i = 0; i < 200; i++) {
+      const before = Y.encodeStateVector(forger);
+      forger.getMap('meta').set('title', `Forged ${i}`);
+      raw.socket.send(updateFrame(Y.encodeStateAsUpdate(forger, before)));
+    }
+    const closed = await raw.closed;
+    expect(closed).toEqual({ code: 4429, reason: 'too many refused changes' });
+    addNote(honest.doc, { x: 0, y: 0, author: 'Sam', text: 'still here' });
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    await waitFor('note', () => listNotes(viewer.doc).length === 1);
+    expect(honest.provider.wsconnected).toBe(true);
+    viewer.destroy();
+    honest.destroy();
+  });
+});
