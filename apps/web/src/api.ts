@@ -1,6 +1,8 @@
 // The board HTTP API (docs/api.md), as the page uses it.
 
-export type Role = 'facilitator' | 'edit' | 'view';
+import type { Role } from '@dartboard/board';
+
+export type { Role };
 
 export interface BoardLinks {
   facilitator?: string;

@@ -40,6 +40,10 @@ export interface UiState {
   marquee: Marquee | undefined;
   /** Space held down: a drag pans whatever is under the pointer. */
   spaceHeld: boolean;
+  /** The selected zone (facilitator: to lock, unlock or arrange it), apart from notes. */
+  selectedZoneId: string | undefined;
+  /** A short message for the person (a refused change, a lock), shown for a few seconds. */
+  notice: { text: string; id: number } | undefined;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -54,6 +58,8 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     screen: { width: 1, height: 1 },
     marquee: undefined,
     spaceHeld: false,
+    selectedZoneId: undefined,
+    notice: undefined,
     ...initial,
   }));
 }
@@ -64,7 +70,21 @@ export function select(store: UiStore, ids: readonly string[]): void {
   store.setState({
     selection: [...new Set(ids)],
     editingNoteId: editingNoteId && ids.includes(editingNoteId) ? editingNoteId : undefined,
+    selectedZoneId: ids.length > 0 ? undefined : store.getState().selectedZoneId,
   });
+}
+
+/** Selects one zone (or none); the note selection is cleared. */
+export function selectZone(store: UiStore, id: string | undefined): void {
+  store.setState({ selection: [], editingNoteId: undefined, selectedZoneId: id });
+}
+
+let noticeCount = 0;
+
+/** Shows a short message; the same text again restarts its time on screen. */
+export function showNotice(store: UiStore, text: string): void {
+  noticeCount += 1;
+  store.setState({ notice: { text, id: noticeCount } });
 }
 
 /** Shift-click: adds a note to the selection, or removes it when it is already selected. */
@@ -82,11 +102,16 @@ export function stopEditing(store: UiStore): void {
 }
 
 /** Drops ids that no longer exist (a peer deleted the note) from the selection and editor. */
-export function forgetMissing(store: UiStore, exists: (id: string) => boolean): void {
-  const { selection, editingNoteId } = store.getState();
+export function forgetMissing(
+  store: UiStore,
+  exists: (id: string) => boolean,
+  zoneExists: (id: string) => boolean = () => true,
+): void {
+  const { selection, editingNoteId, selectedZoneId } = store.getState();
   const kept = selection.filter(exists);
   const editing = editingNoteId && exists(editingNoteId) ? editingNoteId : undefined;
-  if (kept.length !== selection.length || editing !== editingNoteId) {
-    store.setState({ selection: kept, editingNoteId: editing });
+  const zone = selectedZoneId && zoneExists(selectedZoneId) ? selectedZoneId : undefined;
+  if (kept.length !== selection.length || editing !== editingNoteId || zone !== selectedZoneId) {
+    store.setState({ selection: kept, editingNoteId: editing, selectedZoneId: zone });
   }
 }

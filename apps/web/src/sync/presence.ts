@@ -1,7 +1,5 @@
+import { isRole, type Role } from '@dartboard/board';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Role } from '../api';
-
-const ROLES: readonly Role[] = ['facilitator', 'edit', 'view'];
 
 /** What each participant shares through awareness: never stored, gone when they leave. */
 export interface PresenceState {
@@ -54,7 +52,7 @@ export function readPeers(awareness: Awareness): Peer[] {
     if (clientId === awareness.clientID || !isPresence(state)) return;
     // A role is only a label here (the server enforces access), but an unknown one must not
     // reach lookups such as ROLE_LABEL['constructor'].
-    const role = ROLES.includes(state.user.role as Role) ? (state.user.role as Role) : 'edit';
+    const role: Role = isRole(state.user.role) ? state.user.role : 'edit';
     peers.push({
       clientId,
       user: { name: state.user.name.slice(0, 80), color: state.user.color, role },

@@ -11,6 +11,7 @@ import { connectBoard } from '../sync/connection';
 import { useConnectionStatus } from '../sync/hooks';
 import { zoomToFit } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
+import { Notice } from './Notice';
 import { Outline } from './Outline';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
@@ -121,6 +122,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             <BoardCanvas />
             {synced && <Toolbar />}
             <ZoomControls />
+            <Notice />
             {!synced && (
               <div className="loading" role="status">
                 {status === 'reconnecting' || status === 'offline'
