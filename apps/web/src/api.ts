@@ -91,3 +91,22 @@ export async function fetchSummary(
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'dartboard-summary.md';
   return { markdown: await response.text(), filename };
 }
+
+/**
+ * Replaces the customer or view-only link (facilitator only): the old token stops working and
+ * its holders are disconnected. Answers every link as it now is.
+ */
+export async function replaceLink(
+  boardId: string,
+  token: string,
+  role: 'edit' | 'view',
+): Promise<Required<BoardLinks>> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response);
+  return ((await response.json()) as { links: Required<BoardLinks> }).links;
+}

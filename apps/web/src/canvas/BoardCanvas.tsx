@@ -4,6 +4,7 @@ import { Layer, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import { forgetMissing, type Viewport } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
+import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
@@ -34,6 +35,7 @@ export function BoardCanvas() {
   const editingNoteId = useStore(ctx.ui, (s) => s.editingNoteId);
   const preview = useStore(ctx.ui, (s) => s.preview);
   const marquee = useStore(ctx.ui, (s) => s.marquee);
+  const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   usePointerTools(ctx, container);
 
   useLayoutEffect(() => {
@@ -60,13 +62,22 @@ export function BoardCanvas() {
   }, [ctx.ui]);
 
   // A peer may delete a note this person has selected or is typing into.
-  useEffect(() => forgetMissing(ctx.ui, (id) => snapshot.byId.has(id)), [ctx.ui, snapshot.byId]);
+  useEffect(
+    () =>
+      forgetMissing(
+        ctx.ui,
+        (id) => snapshot.byId.has(id),
+        (id) => snapshot.zones.some((zone) => zone.id === id),
+      ),
+    [ctx.ui, snapshot.byId, snapshot.zones],
+  );
 
   const selected = useMemo(
     () => selection.flatMap((id) => snapshot.byId.get(id) ?? []),
     [selection, snapshot.byId],
   );
   const editing = editingNoteId ? snapshot.byId.get(editingNoteId) : undefined;
+  const selectedZone = snapshot.zones.find((zone) => zone.id === selectedZoneId);
 
   useEffect(() => {
     if (snapshot.notes.length > 0 || snapshot.zones.length > 0)
@@ -92,10 +103,11 @@ export function BoardCanvas() {
           />
           <Selection
             selected={selected}
+            selectedZone={selectedZone}
             preview={preview}
             marquee={marquee}
             ui={ctx.ui}
-            resizable={ctx.canEdit}
+            resizable={selected.length === 1 && mayOnNote(ctx, selected[0])}
           />
         </Layer>
       </Stage>

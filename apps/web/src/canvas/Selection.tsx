@@ -1,19 +1,24 @@
-import type { Rect as BoardRect, Note } from '@dartboard/board';
+import type { Rect as BoardRect, Note, Zone } from '@dartboard/board';
 import { Group, Rect } from 'react-konva';
 import { useStore } from 'zustand';
 import type { Preview, UiStore } from '../state/ui';
 import { HANDLE_SIZE } from './hitTest';
 import { SELECTION } from './theme';
 
-/** Selection outlines, the resize handle of a single selected note and the rubber band. */
+/**
+ * Selection outlines (notes, or one zone), the resize handle of a single selected note and the
+ * rubber band.
+ */
 export function Selection({
   selected,
+  selectedZone,
   preview,
   marquee,
   ui,
   resizable,
 }: {
   selected: readonly Note[];
+  selectedZone: Zone | undefined;
   preview: Preview | undefined;
   marquee: BoardRect | undefined;
   ui: UiStore;
@@ -25,8 +30,21 @@ export function Selection({
   const handle = HANDLE_SIZE / scale;
   const single = selected.length === 1 ? selected[0] : undefined;
   const singleRect = single && { ...single, ...preview?.get(single.id) };
+  const zoneRect = selectedZone && { ...selectedZone, ...preview?.get(selectedZone.id) };
   return (
     <Group>
+      {zoneRect && (
+        <Rect
+          x={zoneRect.x - line * 2}
+          y={zoneRect.y - line * 2}
+          width={zoneRect.width + line * 4}
+          height={zoneRect.height + line * 4}
+          stroke={SELECTION}
+          strokeWidth={line * 1.5}
+          cornerRadius={18}
+          perfectDrawEnabled={false}
+        />
+      )}
       {selected.map((note) => {
         const r = { ...note, ...preview?.get(note.id) };
         return (

@@ -3,9 +3,13 @@ import type { Context } from 'konva/lib/Context';
 import { memo, useCallback, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
+import { paintLock } from './paintNote';
 import { ZONE_FALLBACK, ZONE_THEME } from './theme';
 import { LABEL, type LabelLook, ZoneLabel } from './zoneLabel';
 import type { ZoomRest } from './zoomRest';
+
+/** The padlock in the corner of a locked zone, in board units. */
+const ZONE_LOCK_SIZE = 22;
 
 /** A zone's title and prompt, copied from a cached image (see ZoneLabel). */
 function ZoneLabelShape({
@@ -65,10 +69,19 @@ const ZoneShape = memo(function ZoneShape({
       <ZoneLabelShape
         title={zone.title}
         prompt={zone.prompt}
-        width={Math.max(0, zone.width - LABEL.inset)}
+        width={Math.max(0, zone.width - LABEL.inset - (zone.locked ? ZONE_LOCK_SIZE + 12 : 0))}
         color={theme.title}
         zoomRest={zoomRest}
       />
+      {zone.locked && (
+        <Shape
+          x={zone.width - ZONE_LOCK_SIZE - 20}
+          y={20}
+          listening={false}
+          perfectDrawEnabled={false}
+          sceneFunc={(context) => paintLock(context._context, 0, 0, ZONE_LOCK_SIZE, theme.title)}
+        />
+      )}
       {arrangeable && (
         // The corner the facilitator drags to resize the zone.
         <Rect

@@ -22,7 +22,7 @@ export interface HitOptions {
   selection: readonly string[];
   scale: number;
   canEdit: boolean;
-  /** Only the facilitator arranges zones. */
+  /** Only the facilitator arranges zones, and changes notes and zones that are locked. */
   canArrangeZones: boolean;
 }
 
@@ -42,7 +42,8 @@ export function hitTest(options: HitOptions, x: number, y: number): Hit {
   const { notes, zones, selection } = options;
   if (options.canEdit && selection.length === 1) {
     const selected = notes.find((n) => n.id === selection[0]);
-    if (selected && inCorner(selected, x, y, handle))
+    const resizable = selected && (!selected.locked || options.canArrangeZones);
+    if (resizable && inCorner(selected, x, y, handle))
       return { kind: 'note-resize', note: selected };
   }
   for (let i = notes.length - 1; i >= 0; i--) {
@@ -54,11 +55,25 @@ export function hitTest(options: HitOptions, x: number, y: number): Hit {
     const bySize = [...zones].sort((a, b) => a.width * a.height - b.width * b.height);
     for (const zone of bySize) {
       if (inCorner(zone, x, y, handle * 1.5)) return { kind: 'zone-resize', zone };
-      const header = { ...zone, height: Math.min(zone.height, ZONE_HEADER_HEIGHT) };
-      if (rectContainsPoint(header, x, y)) return { kind: 'zone-move', zone };
+      if (inHeader(zone, x, y)) return { kind: 'zone-move', zone };
     }
   }
   return { kind: 'empty' };
+}
+
+function inHeader(zone: Zone, x: number, y: number): boolean {
+  return rectContainsPoint({ ...zone, height: Math.min(zone.height, ZONE_HEADER_HEIGHT) }, x, y);
+}
+
+/** The zone whose header (title strip) holds a point, smallest first; undefined for none. */
+export function zoneHeaderAt(zones: readonly Zone[], x: number, y: number): Zone | undefined {
+  let best: Zone | undefined;
+  for (const zone of zones) {
+    if (inHeader(zone, x, y) && (!best || zone.width * zone.height < best.width * best.height)) {
+      best = zone;
+    }
+  }
+  return best;
 }
 
 export function cursorFor(hit: Hit, canEdit: boolean): string {

@@ -230,6 +230,7 @@ function sameLook(painted: Painted, note: NoteLook, withText: boolean): boolean 
     old.height === note.height &&
     old.color === note.color &&
     old.author === note.author &&
-    old.text === note.text
+    old.text === note.text &&
+    old.locked === note.locked
   );
 }

@@ -10,7 +10,10 @@ const RADIUS = 6;
 const AUTHOR_SIZE = 12;
 
 /** What a note's image depends on (its position does not change it). */
-export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text'>;
+export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text' | 'locked'>;
+
+/** Size of the padlock drawn on locked notes and zones, in board units. */
+export const LOCK_SIZE = 12;
 
 /** The main thread paints on a page canvas, the painting worker on an OffscreenCanvas. */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -55,11 +58,33 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
       context.fillText(line, NOTE_PADDING, NOTE_PADDING + leading + index * lineHeight, inner);
     });
   }
+  const authorTop = note.height - NOTE_PADDING - 14;
   context.font = `${AUTHOR_SIZE}px ${FONT_FAMILY}`;
   context.fillStyle = AUTHOR;
-  context.fillText(
-    fitLine(note.author, AUTHOR_SIZE, inner),
-    NOTE_PADDING,
-    note.height - NOTE_PADDING - 14,
-  );
+  const authorWidth = note.locked ? inner - LOCK_SIZE - 6 : inner;
+  context.fillText(fitLine(note.author, AUTHOR_SIZE, authorWidth), NOTE_PADDING, authorTop);
+  if (note.locked) {
+    paintLock(context, note.width - NOTE_PADDING - LOCK_SIZE, authorTop, LOCK_SIZE, AUTHOR);
+  }
+}
+
+/** A padlock of `size` board units with its top-left corner at (x, y). */
+export function paintLock(
+  context: Context2D,
+  x: number,
+  y: number,
+  size: number,
+  color: string,
+): void {
+  const bodyHeight = size * 0.6;
+  const bodyTop = y + size - bodyHeight;
+  context.fillStyle = color;
+  context.beginPath();
+  context.roundRect(x, bodyTop, size, bodyHeight, size * 0.12);
+  context.fill();
+  context.strokeStyle = color;
+  context.lineWidth = size * 0.14;
+  context.beginPath();
+  context.arc(x + size / 2, bodyTop, size * 0.3, Math.PI, 0);
+  context.stroke();
 }

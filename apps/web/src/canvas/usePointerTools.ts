@@ -1,4 +1,5 @@
 import {
+  type BoardAction,
   moveNotes,
   moveZone,
   NOTE_MIN_SIZE,
@@ -10,10 +11,10 @@ import {
 } from '@dartboard/board';
 import { type RefObject, useEffect } from 'react';
 import { throttle } from '../lib/throttle';
-import { select, startEditing, stopEditing, toggleSelected, type Viewport } from '../state/ui';
-import { addNoteAt } from '../ui/actions';
+import { select, selectZone, stopEditing, toggleSelected, type Viewport } from '../state/ui';
+import { addNoteAt, editNote, explainRefusal, mayOnNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
-import { cursorFor, hitTest } from './hitTest';
+import { cursorFor, hitTest, zoneHeaderAt } from './hitTest';
 import { clampScale, rectFromPoints, screenToBoard, zoomAt } from './viewport';
 
 /** About 30 messages a second for drags, resizes and cursors, never one per mouse event. */
@@ -21,8 +22,13 @@ export const SYNC_INTERVAL_MS = 33;
 
 type Point = { x: number; y: number };
 
+/** A refusal is explained at most this often while the person keeps trying. */
+const EXPLAIN_EVERY_MS = 10_000;
+
 type Gesture =
-  | { kind: 'pan'; start: Point; viewport: Viewport }
+  /** `refused`: the drag would have changed something this person may not change (explained). */
+  | { kind: 'pan'; start: Point; viewport: Viewport; refused?: BoardAction }
+  | { kind: 'refused'; start: Point; action: BoardAction; clicked?: string }
   | { kind: 'move'; start: Point; origins: Map<string, Rect>; moved: boolean; clicked?: string }
   | { kind: 'resize-note' | 'resize-zone' | 'move-zone'; start: Point; id: string; origin: Rect }
   | { kind: 'marquee'; start: Point; base: readonly string[] }
@@ -44,6 +50,13 @@ export function usePointerTools(
     const isFacilitator = ctx.role === 'facilitator';
     const pointers = new Map<number, Point>();
     let gesture: Gesture | undefined;
+    let explainedAt = Number.NEGATIVE_INFINITY;
+    const explain = (action: BoardAction) => {
+      if (performance.now() - explainedAt < EXPLAIN_EVERY_MS) return;
+      explainedAt = performance.now();
+      explainRefusal(ctx, action);
+    };
+    const dragged = (start: Point, p: Point) => Math.hypot(p.x - start.x, p.y - start.y) >= 3;
 
     const local = (event: { clientX: number; clientY: number }): Point => {
       const box = element.getBoundingClientRect();
@@ -92,6 +105,9 @@ export function usePointerTools(
       );
     };
 
+    const cursorOver = (hit: ReturnType<typeof hitAt>) =>
+      cursorFor(hit, hit.kind === 'note' ? mayOnNote(ctx, hit.note) : ctx.canEdit);
+
     const startPinch = () => {
       const [a, b] = [...pointers.values()];
       if (!a || !b) return;
@@ -133,6 +149,11 @@ export function usePointerTools(
         }
         if (!ctx.canEdit) return;
         const { byId } = board.getSnapshot();
+        const clicked = event.shiftKey ? undefined : id;
+        if (ui.getState().selection.some((sid) => !mayOnNote(ctx, byId.get(sid)))) {
+          gesture = { kind: 'refused', start: p, action: 'note.edit', clicked };
+          return;
+        }
         const origins = new Map<string, Rect>();
         for (const sid of ui.getState().selection) {
           const note = byId.get(sid);
@@ -143,7 +164,7 @@ export function usePointerTools(
           start: point,
           origins,
           moved: false,
-          clicked: event.shiftKey ? undefined : id,
+          clicked,
         };
       } else if (hit.kind === 'note-resize') {
         gesture = { kind: 'resize-note', start: point, id: hit.note.id, origin: hit.note };
@@ -154,12 +175,22 @@ export function usePointerTools(
           id: hit.zone.id,
           origin: hit.zone,
         };
-        select(ui, []);
+        selectZone(ui, hit.zone.id);
       } else if (event.shiftKey) {
         gesture = { kind: 'marquee', start: point, base: state.selection };
       } else {
         select(ui, []);
-        gesture = { kind: 'pan', start: p, viewport: state.viewport };
+        // Someone who may not arrange zones pans from a zone's header; the drag says why.
+        const onHeader =
+          ctx.canEdit &&
+          !isFacilitator &&
+          zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
+        gesture = {
+          kind: 'pan',
+          start: p,
+          viewport: state.viewport,
+          ...(onHeader ? { refused: 'zone.move' as const } : {}),
+        };
         ui.setState({ panning: true });
       }
     };
@@ -171,14 +202,17 @@ export function usePointerTools(
       if (pointers.has(event.pointerId)) pointers.set(event.pointerId, p);
       if (!gesture) {
         if (event.target === element || event.target instanceof HTMLCanvasElement) {
-          element.style.cursor = ui.getState().spaceHeld
-            ? 'grab'
-            : cursorFor(hitAt(point), ctx.canEdit);
+          element.style.cursor = ui.getState().spaceHeld ? 'grab' : cursorOver(hitAt(point));
         }
         return;
       }
       switch (gesture.kind) {
+        case 'refused': {
+          if (dragged(gesture.start, p)) explain(gesture.action);
+          return;
+        }
         case 'pan': {
+          if (gesture.refused && dragged(gesture.start, p)) explain(gesture.refused);
           const v = gesture.viewport;
           ui.setState({
             viewport: { ...v, x: v.x + p.x - gesture.start.x, y: v.y + p.y - gesture.start.y },
@@ -255,7 +289,8 @@ export function usePointerTools(
       if (!ended || (ended.kind === 'pinch' && pointers.size > 0)) return;
       writePreview.flush();
       gesture = undefined;
-      if (ended.kind === 'move' && !ended.moved && ended.clicked) select(ui, [ended.clicked]);
+      const click = ended.kind === 'refused' || (ended.kind === 'move' && !ended.moved);
+      if (click && ended.clicked) select(ui, [ended.clicked]);
       ui.setState({ preview: undefined, marquee: undefined, panning: false });
       element.style.cursor = '';
     };
@@ -267,7 +302,7 @@ export function usePointerTools(
       const point = toBoard(local(event));
       const hit = hitAt(point);
       if (hit.kind === 'note') {
-        if (ctx.canEdit) startEditing(ui, hit.note.id);
+        editNote(ctx, hit.note);
       } else if (hit.kind === 'empty') {
         addNoteAt(ctx, point.x, point.y);
       }

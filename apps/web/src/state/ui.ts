@@ -70,7 +70,7 @@ export function select(store: UiStore, ids: readonly string[]): void {
   store.setState({
     selection: [...new Set(ids)],
     editingNoteId: editingNoteId && ids.includes(editingNoteId) ? editingNoteId : undefined,
-    selectedZoneId: ids.length > 0 ? undefined : store.getState().selectedZoneId,
+    selectedZoneId: undefined,
   });
 }
 

@@ -10,7 +10,7 @@ import { memo, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { select } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
-import { moveNoteToZone, revealNote } from './actions';
+import { mayOnNote, moveNoteToZone, revealNote } from './actions';
 import { type BoardContextValue, useBoardContext } from './boardContext';
 
 /** Long groups show this many notes until "Show all" is pressed, so huge boards stay fast. */
@@ -48,7 +48,10 @@ const OutlineNote = memo(function OutlineNote({
         <span className="swatch-dot" style={{ background: note.color }} aria-hidden="true" />
         <span className="outline-text">
           {label}
-          <span className="outline-author muted small">{note.author}</span>
+          <span className="outline-author muted small">
+            {note.author}
+            {note.locked ? ', locked' : ''}
+          </span>
         </span>
       </button>
       {editable && (
@@ -124,7 +127,7 @@ function Group({
               zoneId={id}
               zones={zones}
               selected={selection.has(note.id)}
-              editable={ctx.canEdit && selection.size === 1 && selection.has(note.id)}
+              editable={mayOnNote(ctx, note) && selection.size === 1 && selection.has(note.id)}
             />
           ))}
         </ul>

@@ -5,7 +5,9 @@ import {
   addNoteInView,
   colorSelection,
   deleteSelection,
+  mayOnNote,
   resetZoom,
+  toggleLock,
   zoomIn,
   zoomOut,
   zoomToFit,
@@ -14,14 +16,37 @@ import { useBoardContext } from './boardContext';
 
 const COLOR_NAMES = Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[];
 
-/** Add notes, and act on the selection: colour and delete. Hidden entirely for viewers. */
+/** The facilitator's Lock / Unlock button for the selected notes or zone. */
+function LockButton({ locked }: { locked: boolean }) {
+  const ctx = useBoardContext();
+  return (
+    <button
+      type="button"
+      aria-pressed={locked}
+      onClick={() => toggleLock(ctx)}
+      title={`${locked ? 'Unlock' : 'Lock'}: ${locked ? 'everyone may change it again' : 'only the facilitator may change it'} (Ctrl+Shift+L)`}
+    >
+      {locked ? 'Unlock' : 'Lock'}
+    </button>
+  );
+}
+
+/**
+ * Add notes, and act on the selection: colour, delete, and (facilitator) lock. What the
+ * person may not do to a locked note is not offered. Hidden entirely for viewers.
+ */
 export function Toolbar() {
   const ctx = useBoardContext();
   const selection = useStore(ctx.ui, (s) => s.selection);
-  const { byId } = useBoardSnapshot(ctx.board);
+  const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
+  const { byId, zones } = useBoardSnapshot(ctx.board);
   if (!ctx.canEdit) return null;
-  const selectedColors = new Set(selection.map((id) => byId.get(id)?.color));
+  const selectedNotes = selection.flatMap((id) => byId.get(id) ?? []);
+  const changeable = selectedNotes.filter((note) => mayOnNote(ctx, note));
+  const selectedColors = new Set(changeable.map((note) => note.color));
   const current = selectedColors.size === 1 ? [...selectedColors][0] : undefined;
+  const isFacilitator = ctx.role === 'facilitator';
+  const zone = zones.find((z) => z.id === selectedZoneId);
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools">
       <button
@@ -32,7 +57,26 @@ export function Toolbar() {
       >
         Add note
       </button>
-      {selection.length > 0 && (
+      {zone && isFacilitator && (
+        <>
+          <span className="divider" aria-hidden="true" />
+          <span className="toolbar-label">{zone.title || 'Untitled zone'}</span>
+          <LockButton locked={zone.locked} />
+        </>
+      )}
+      {selectedNotes.length > 0 && changeable.length === 0 && (
+        <>
+          <span className="divider" aria-hidden="true" />
+          <span className="toolbar-label">Locked by the facilitator</span>
+        </>
+      )}
+      {isFacilitator && selectedNotes.length > 0 && (
+        <>
+          <span className="divider" aria-hidden="true" />
+          <LockButton locked={selectedNotes.every((note) => note.locked)} />
+        </>
+      )}
+      {changeable.length > 0 && (
         <>
           <span className="divider" aria-hidden="true" />
           <fieldset className="swatches">
@@ -51,7 +95,7 @@ export function Toolbar() {
           </fieldset>
           <span className="divider" aria-hidden="true" />
           <button type="button" onClick={() => deleteSelection(ctx)} title="Delete (Del)">
-            {selection.length > 1 ? `Delete ${selection.length} notes` : 'Delete note'}
+            {changeable.length > 1 ? `Delete ${changeable.length} notes` : 'Delete note'}
           </button>
         </>
       )}

@@ -30,6 +30,8 @@ export function TopBar({
   const { meta } = useBoardSnapshot(ctx.board);
   const status = useConnectionStatus(ctx.connection);
   const [sharing, setSharing] = useState(false);
+  // The links as they are now: the facilitator may replace some while the page is open.
+  const [links, setLinks] = useState(info.links);
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   const exportSummary = async () => {
@@ -56,7 +58,7 @@ export function TopBar({
       <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
         Outline
       </button>
-      {(info.links.edit || info.links.view) && (
+      {(links.edit || links.view) && (
         <button type="button" onClick={() => setSharing(true)}>
           Share
         </button>
@@ -76,7 +78,17 @@ export function TopBar({
           Export failed. Check the connection and try again.
         </span>
       )}
-      {sharing && <ShareDialog links={info.links} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          links={links}
+          onClose={() => setSharing(false)}
+          replace={
+            ctx.role === 'facilitator'
+              ? { boardId: ctx.boardId, token: ctx.token, onReplaced: setLinks }
+              : undefined
+          }
+        />
+      )}
     </header>
   );
 }

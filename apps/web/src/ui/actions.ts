@@ -2,14 +2,21 @@
 // goes through packages/board's operations.
 import {
   addNote,
+  type BoardAction,
   deleteNotes,
   freeSpotInZone,
+  may,
   moveNote,
+  moveNotes,
   NOTE_DEFAULT_HEIGHT,
   NOTE_DEFAULT_WIDTH,
   type Note,
   readNote,
+  readZone,
+  refusalMessage,
   setNoteColor,
+  setNoteLocked,
+  setZoneLocked,
   type Zone,
 } from '@dartboard/board';
 import {
@@ -20,7 +27,7 @@ import {
   screenToBoard,
   zoomAt,
 } from '../canvas/viewport';
-import { select, startEditing, type UiStore } from '../state/ui';
+import { select, showNotice, startEditing, type UiStore } from '../state/ui';
 import type { BoardContextValue } from './boardContext';
 
 const ZOOM_STEP = 1.25;
@@ -60,21 +67,98 @@ export function addNoteInView(ctx: BoardContextValue): string | undefined {
   return addNoteAt(ctx, x, y);
 }
 
+/**
+ * Whether this person may make `action` on a note, its lock included: the same table the server
+ * enforces (packages/board roles.ts), so the page offers exactly what will be accepted.
+ */
+export function mayOnNote(
+  ctx: BoardContextValue,
+  note: Pick<Note, 'locked'> | undefined,
+  action: BoardAction = 'note.edit',
+): boolean {
+  return note !== undefined && may(ctx.role, action, note.locked);
+}
+
+/** Says politely why something was not done. */
+export function explainRefusal(ctx: BoardContextValue, action: BoardAction): void {
+  showNotice(ctx.ui, refusalMessage(ctx.role, action));
+}
+
+/** The selected notes this person may change with `action`; says so when locks left some out. */
+function changeableSelection(ctx: BoardContextValue, action: BoardAction): string[] {
+  const { selection } = ctx.ui.getState();
+  const { byId } = ctx.board.getSnapshot();
+  const ids = selection.filter((id) => mayOnNote(ctx, byId.get(id), action));
+  if (ids.length < selection.length) explainRefusal(ctx, action);
+  return ids;
+}
+
 export function deleteSelection(ctx: BoardContextValue): void {
   if (!ctx.canEdit) return;
-  const { selection } = ctx.ui.getState();
-  if (selection.length === 0) return;
+  const ids = changeableSelection(ctx, 'note.delete');
+  if (ids.length === 0) return;
   ctx.undo.stopCapturing();
-  deleteNotes(ctx.doc, selection);
-  select(ctx.ui, []);
+  deleteNotes(ctx.doc, ids);
+  select(
+    ctx.ui,
+    ctx.ui.getState().selection.filter((id) => !ids.includes(id)),
+  );
 }
 
 export function colorSelection(ctx: BoardContextValue, color: string): void {
   if (!ctx.canEdit) return;
-  const { selection } = ctx.ui.getState();
+  const ids = changeableSelection(ctx, 'note.edit');
   ctx.undo.stopCapturing();
   ctx.doc.transact(() => {
-    for (const id of selection) setNoteColor(ctx.doc, id, color);
+    for (const id of ids) setNoteColor(ctx.doc, id, color);
+  });
+}
+
+/** Moves the selected notes by (dx, dy), leaving out those this person may not move. */
+export function nudgeSelection(ctx: BoardContextValue, dx: number, dy: number): void {
+  if (!ctx.canEdit) return;
+  const { byId } = ctx.board.getSnapshot();
+  moveNotes(
+    ctx.doc,
+    changeableSelection(ctx, 'note.edit').flatMap((id) => {
+      const note = byId.get(id);
+      return note ? [{ id, x: note.x + dx, y: note.y + dy }] : [];
+    }),
+  );
+}
+
+/** Opens a note's editor, or says why it cannot be edited. */
+export function editNote(ctx: BoardContextValue, note: Note): void {
+  if (!ctx.canEdit) return;
+  if (!mayOnNote(ctx, note)) {
+    select(ctx.ui, [note.id]);
+    explainRefusal(ctx, 'note.edit');
+    return;
+  }
+  startEditing(ctx.ui, note.id);
+}
+
+/**
+ * The facilitator's lock: locks the selected notes (or the selected zone), or unlocks them when
+ * they are all locked already. A locked note or zone cannot be changed by anyone else.
+ */
+export function toggleLock(ctx: BoardContextValue): void {
+  const { selection, selectedZoneId } = ctx.ui.getState();
+  if (selection.length === 0 && !selectedZoneId) return;
+  if (!may(ctx.role, 'lock')) {
+    explainRefusal(ctx, 'lock');
+    return;
+  }
+  ctx.undo.stopCapturing();
+  if (selectedZoneId) {
+    const zone = readZone(ctx.doc, selectedZoneId);
+    if (zone) setZoneLocked(ctx.doc, zone.id, !zone.locked);
+    return;
+  }
+  const { byId } = ctx.board.getSnapshot();
+  const lock = !selection.every((id) => byId.get(id)?.locked);
+  ctx.doc.transact(() => {
+    for (const id of selection) setNoteLocked(ctx.doc, id, lock);
   });
 }
 
@@ -87,6 +171,10 @@ export function moveNoteToZone(
   if (!ctx.canEdit) return;
   const note = readNote(ctx.doc, noteId);
   if (!note) return;
+  if (!mayOnNote(ctx, note)) {
+    explainRefusal(ctx, 'note.edit');
+    return;
+  }
   const { zones, notes } = ctx.board.getSnapshot();
   const others = notes.filter((n) => n.id !== noteId);
   let spot: { x: number; y: number };

@@ -1,7 +1,16 @@
-import { moveNotes } from '@dartboard/board';
 import { useEffect } from 'react';
-import { select, startEditing, stopEditing } from '../state/ui';
-import { addNoteInView, deleteSelection, resetZoom, zoomIn, zoomOut, zoomToFit } from './actions';
+import { select, stopEditing } from '../state/ui';
+import {
+  addNoteInView,
+  deleteSelection,
+  editNote,
+  nudgeSelection,
+  resetZoom,
+  toggleLock,
+  zoomIn,
+  zoomOut,
+  zoomToFit,
+} from './actions';
 import type { BoardContextValue } from './boardContext';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -41,6 +50,8 @@ export function useKeyboard(ctx: BoardContextValue): void {
         else ctx.undo.undo();
       } else if (mod && key.toLowerCase() === 'y' && ctx.canEdit) {
         ctx.undo.redo();
+      } else if (mod && event.shiftKey && key.toLowerCase() === 'l') {
+        toggleLock(ctx);
       } else if (mod && key.toLowerCase() === 'a') {
         select(
           ui,
@@ -56,7 +67,8 @@ export function useKeyboard(ctx: BoardContextValue): void {
         stopEditing(ui);
         select(ui, []);
       } else if (key === 'Enter' && selection.length === 1 && selection[0] && ctx.canEdit) {
-        startEditing(ui, selection[0]);
+        const note = ctx.board.getSnapshot().byId.get(selection[0]);
+        if (note) editNote(ctx, note);
       } else if (key === '+' || key === '=') {
         zoomIn(ui);
       } else if (key === '-' || key === '_') {
@@ -69,14 +81,7 @@ export function useKeyboard(ctx: BoardContextValue): void {
         const step = event.shiftKey ? 50 : 10;
         const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
         const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
-        const { byId } = ctx.board.getSnapshot();
-        moveNotes(
-          ctx.doc,
-          selection.flatMap((id) => {
-            const note = byId.get(id);
-            return note ? [{ id, x: note.x + dx, y: note.y + dy }] : [];
-          }),
-        );
+        nudgeSelection(ctx, dx, dy);
       } else {
         handled = false;
       }
