@@ -32,8 +32,10 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      // Every test creates boards from one address.
+      // Every test creates boards, opens links and connects from one address.
       CREATE_BOARDS_PER_MINUTE: '100000',
+      REQUESTS_PER_MINUTE: '100000',
+      MAX_CONNECTIONS_PER_ADDRESS: '10000',
     },
   },
 });

@@ -50,10 +50,11 @@ export function usePointerTools(
     const isFacilitator = ctx.role === 'facilitator';
     const pointers = new Map<number, Point>();
     let gesture: Gesture | undefined;
-    let explainedAt = Number.NEGATIVE_INFINITY;
+    const explainedAt = new Map<BoardAction, number>();
     const explain = (action: BoardAction) => {
-      if (performance.now() - explainedAt < EXPLAIN_EVERY_MS) return;
-      explainedAt = performance.now();
+      const now = performance.now();
+      if (now - (explainedAt.get(action) ?? Number.NEGATIVE_INFINITY) < EXPLAIN_EVERY_MS) return;
+      explainedAt.set(action, now);
       explainRefusal(ctx, action);
     };
     const dragged = (start: Point, p: Point) => Math.hypot(p.x - start.x, p.y - start.y) >= 3;

@@ -27,7 +27,7 @@ function LinkField({
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const input = useRef<HTMLInputElement>(null);
   return (
-    <section className="link-field" aria-labelledby={`${id}-label`}>
+    <div className="link-field">
       <label htmlFor={id} id={`${id}-label`}>
         {label}
       </label>
@@ -61,7 +61,7 @@ function LinkField({
           : ''}
       </p>
       {onReplace && <ReplaceLink label={label} onReplace={onReplace} />}
-    </section>
+    </div>
   );
 }
 
