@@ -92,3 +92,34 @@ describe('a client that keeps sending refused writes', () => {
     honest.destroy();
   });
 });
+
+describe('a refused update that also carries what the server has', () => {
+  it('is undone on the writer for its new items only, never for the board it already had', async () => {
+    const board = await createBoard(server.url);
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    const corrections: Uint8Array[] = [];
+    // Watch the sync updates the viewer receives.
+    const standard = viewer.provider.messageHandlers[0];
+    viewer.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced, type) => {
+      const copy = decoding.clone(decoder);
+      if (decoding.readVarUint(copy) === 2) corrections.push(decoding.readVarUint8Array(copy));
+      standard?.(encoder, decoder, provider, emitSynced, type);
+    };
+    // A full state (zones included) plus one new note, as a sync step 2 would carry it.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(viewer.doc));
+    addNote(copy, { x: 0, y: 0, author: 'Eve', text: 'Forged' });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep2(encoder, copy);
+    viewer.provider.ws?.send(encoding.toUint8Array(encoder));
+    await waitFor('the correction', () => corrections.length > 0);
+    const corrected = new Y.Doc();
+    Y.applyUpdate(corrected, Y.encodeStateAsUpdate(copy));
+    for (const update of corrections) Y.applyUpdate(corrected, update);
+    expect(listNotes(corrected)).toEqual([]);
+    expect(corrected.getMap('zones').size).toBe(4);
+    viewer.destroy();
+  });
+});

@@ -247,7 +247,7 @@ export class Room {
       return;
     }
     if (review.kind === 'refused') {
-      connection.send(syncUpdateMessage(undoItemsUpdate(update)));
+      connection.send(syncUpdateMessage(undoItemsUpdate(this.doc, update)));
       this.refuse(connection, review.message, review.detail);
       return;
     }

@@ -114,7 +114,10 @@ function snapshot(doc: Y.Doc, entity: Entity): Snapshot {
   const fields = new Map<string, unknown>();
   // Nested texts are kept as the text object and its content, so they can be put back in place.
   record?.forEach((value, key) => {
-    fields.set(key, value instanceof Y.Text ? { text: value, content: value.toString() } : value);
+    if (value instanceof Y.Text) fields.set(key, { text: value, content: value.toString() });
+    // Other nested types are in no record's rules (only a damaged old document holds them); a
+    // restore leaves them out rather than move an integrated type.
+    else if (!(value instanceof Y.AbstractType)) fields.set(key, value);
   });
   const other =
     entity.root === ROOT_META || record ? undefined : parentMap(doc, entity).get(entity.id);
@@ -215,16 +218,20 @@ export function applyReviewed(
 }
 
 /**
- * An update that deletes every item `update` brings: sent to a writer whose update was refused
- * before it was applied, so its own copy drops what the room never took.
+ * An update that deletes every item `update` brings that `doc` does not have: sent to a writer
+ * whose update was refused before it was applied, so its own copy drops what the room never
+ * took (and nothing the room has).
  */
-export function undoItemsUpdate(update: Uint8Array): Uint8Array {
+export function undoItemsUpdate(doc: Y.Doc, update: Uint8Array): Uint8Array {
   const { structs } = Y.decodeUpdate(update);
   const ranges = new Map<number, { clock: number; len: number }[]>();
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
+    const start = Math.max(struct.id.clock, Y.getState(doc.store, struct.id.client));
+    const end = struct.id.clock + struct.length;
+    if (start >= end) continue;
     const list = ranges.get(struct.id.client) ?? [];
-    list.push({ clock: struct.id.clock, len: struct.length });
+    list.push({ clock: start, len: end - start });
     ranges.set(struct.id.client, list);
   }
   // The V1 update format: no structs, then the delete set (per client, its ranges).
