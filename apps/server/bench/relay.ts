@@ -31,7 +31,15 @@ async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dartboard-bench-'));
-const app = await buildServer({ dataDir, webRoot: null, idleUnloadMs: 60_000 });
+// The burst below is a flood by design: the per-connection allowances are lifted so it measures
+// the relay (review, storage, relay) and not the rate limit.
+const app = await buildServer({
+  dataDir,
+  webRoot: null,
+  idleUnloadMs: 60_000,
+  messagesPerSecond: 1_000_000,
+  bytesPerSecond: 1024 * 1024 * 1024,
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no port');

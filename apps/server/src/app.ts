@@ -62,6 +62,8 @@ export interface ServerOptions {
   maxPresenceBytes?: number;
   /** Bytes one connection may send per second on average, beside bursts of 4 frames. */
   bytesPerSecond?: number;
+  /** Silence after which another connection may take over a presence id. Default 20 s. */
+  presenceTakeoverMs?: number;
 }
 
 declare module 'fastify' {
@@ -93,6 +95,7 @@ export const DEFAULTS = {
   presencePerSecond: 60,
   /** Bytes a connection may send per second on average, beside bursts of 4 frames. */
   bytesPerSecond: 256 * 1024,
+  presenceTakeoverMs: 20_000,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -152,6 +155,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       presence: {
         maxStateBytes: options.maxPresenceBytes ?? DEFAULTS.maxPresenceBytes,
         maxIdsPerConnection: 4,
+        takeoverAfterMs: options.presenceTakeoverMs ?? DEFAULTS.presenceTakeoverMs,
       },
     },
   });

@@ -165,3 +165,38 @@ describe('presence rules', () => {
     expect(closes.flat()).toEqual([]);
   });
 });
+
+describe('the same browser reconnecting', () => {
+  it('may take back its presence id once the old connection has gone silent', async () => {
+    const server = await startServer({ presenceTakeoverMs: 300 });
+    try {
+      const board = await createBoard(server.url);
+      const watcher = connectClient(server.wsUrl, board.id, board.tokens.view);
+      await watcher.synced;
+      const names = () =>
+        (watcher.provider.awareness.getStates().get(9000) as { user?: { name?: string } })?.user
+          ?.name;
+      const old = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+      old.socket.send(presenceFrame([{ clientId: 9000, clock: 1, json: person('Chris') }]));
+      await waitFor('Chris', () => names() === 'Chris');
+      const again = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+      // While the first connection is live, the id is its own.
+      again.socket.send(presenceFrame([{ clientId: 9000, clock: 2, json: person('Chris again') }]));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(names()).toBe('Chris');
+      // Silent past the takeover time (a dead socket the server has not noticed yet).
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      again.socket.send(presenceFrame([{ clientId: 9000, clock: 3, json: person('Chris again') }]));
+      await waitFor('taken over', () => names() === 'Chris again');
+      // The old socket going away now does not take the new presence with it.
+      old.socket.close();
+      await old.closed;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(names()).toBe('Chris again');
+      again.socket.close();
+      watcher.destroy();
+    } finally {
+      await server.cleanup();
+    }
+  });
+});

@@ -11,6 +11,12 @@ export interface PresenceLimits {
   maxStateBytes: number;
   /** Awareness ids one connection may announce (one per document it syncs; a tab has one). */
   maxIdsPerConnection: number;
+  /**
+   * A presence id whose owner has sent nothing for this long may be announced by another
+   * connection: the same browser reconnecting before the server noticed its old socket died.
+   * Live clients renew their presence every 15 s.
+   */
+  takeoverAfterMs: number;
 }
 
 /** Deeper JSON than this is not presence (the page's own state is three levels deep). */

@@ -37,13 +37,6 @@ export interface RoomOptions {
   presence: PresenceLimits;
 }
 
-/**
- * A presence id whose owner has sent nothing for this long may be announced by another
- * connection: the same browser reconnecting before the server noticed its old socket died.
- * Live clients renew their presence every 15 s.
- */
-const PRESENCE_TAKEOVER_MS = 20_000;
-
 const BOARD_FULL = 'This board is full: it has reached its storage limit.';
 
 /** Thrown for frames that do not follow the protocol; the sender's connection is closed. */
@@ -331,7 +324,8 @@ export class Room {
     const accepted = entries.flatMap((entry) => {
       const owner = this.presenceOwners.get(entry.clientId);
       if (owner && owner !== connection) {
-        const live = owner.isOpen && now - owner.lastMessageAt < PRESENCE_TAKEOVER_MS;
+        const live =
+          owner.isOpen && now - owner.lastMessageAt < this.options.presence.takeoverAfterMs;
         if (live) return [];
       }
       if (owner !== connection) {
