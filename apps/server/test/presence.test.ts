@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePresence, type PresenceEntry } from '../src/rooms/presence.js';
 import {
   type CreatedBoard,
   collectCloses,
@@ -18,17 +19,10 @@ import { freePort, spawnServer } from './process.js';
 // Presence (awareness) is bound to the connection that announced it, bounded, stamped with the
 // real role, and limited in rate; none of it can bring the server down.
 
-function presenceFrame(entries: { clientId: number; clock: number; json: string }[]): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(inner, entry.clientId);
-    encoding.writeVarUint(inner, entry.clock);
-    encoding.writeVarString(inner, entry.json);
-  }
+function presenceFrame(entries: PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+  encoding.writeVarUint8Array(encoder, encodePresence(entries));
   return encoding.toUint8Array(encoder);
 }
 
