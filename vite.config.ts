@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -8,7 +9,28 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Tests and the web app import @dartboard/board from source, so no build is needed first.
 export default defineConfig({
   root: here('./apps/web'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker that keeps the app itself (HTML, scripts, styles) so that a board page
+    // reloads while offline and opens from the browser's copy of the board. It never answers
+    // for the API, the websocket or the health check: those are always the server's.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A script file, not an inline script: the server's CSP allows scripts from 'self' only.
+      injectRegister: 'script',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/^\/$/, /^\/b\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+        // autoUpdate: a new version takes over at once (the next page load uses it).
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   resolve: {
     alias: { '@dartboard/board': here('./packages/board/src/index.ts') },
   },

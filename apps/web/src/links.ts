@@ -20,3 +20,8 @@ export function tokenFromHash(hash: string): string {
 export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
+
+/** The link to a board page with its token in the fragment, on the page's own origin. */
+export function boardLink(origin: string, boardId: string, token: string): string {
+  return `${origin}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`;
+}

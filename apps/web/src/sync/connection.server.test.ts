@@ -5,43 +5,20 @@
 import { act, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BoardConnection, connectBoard } from './connection';
+import {
+  type Cleanups,
+  type CreatedBoard,
+  createBoard,
+  loadNode,
+  type NodeModules,
+  type ServerProcess,
+  startServer as startRealServer,
+} from './realServer.testing';
 import { renderStatus } from './renderStatus.testing';
 
-// Node modules are imported by computed names, with the little of their API used here typed
-// below, so that Node's type definitions stay out of the browser app's typecheck.
-interface ServerProcess {
-  url: string;
-  wsUrl: string;
-  child: { kill(signal: string): boolean; exitCode: number | null; signalCode: string | null };
-  exited: Promise<unknown>;
-}
-interface NodeModules {
-  process: {
-    freePort(): Promise<number>;
-    spawnServer(dataDir: string, port: number): Promise<ServerProcess>;
-  };
-  fs: {
-    mkdtempSync(prefix: string): string;
-    rmSync(path: string, options: { recursive: boolean; force: boolean }): void;
-  };
-  tmpdir: string;
-  WebSocket: unknown;
-}
-const load = (name: string) => import(/* @vite-ignore */ name);
-// The helper that starts the built server as `npm start` does (apps/server/test/process.ts).
-const SERVER_PROCESS = `${import.meta.url.slice(0, import.meta.url.lastIndexOf('/apps/web/'))}/apps/server/test/process.ts`;
-async function loadNode(): Promise<NodeModules> {
-  const [process, fs, os, ws] = await Promise.all([
-    load(SERVER_PROCESS),
-    load('node:fs'),
-    load('node:os'),
-    load('ws'),
-  ]);
-  return { process, fs, tmpdir: os.tmpdir(), WebSocket: ws.WebSocket };
-}
 let node: NodeModules;
 
-const cleanups: (() => unknown)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -56,26 +33,11 @@ afterAll(() => {
   vi.unstubAllGlobals();
 });
 
-async function startServer(dataDir: string, port: number): Promise<ServerProcess> {
-  const server = await node.process.spawnServer(dataDir, port);
-  cleanups.push(async () => {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  });
-  return server;
+function startServer(dataDir: string, port: number): Promise<ServerProcess> {
+  return startRealServer(node, cleanups, dataDir, port);
 }
 
-async function createBoard(server: ServerProcess): Promise<{ id: string; token: string }> {
-  const response = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Status' }),
-  });
-  const board = (await response.json()) as { id: string; tokens: { edit: string } };
-  return { id: board.id, token: board.tokens.edit };
-}
+const editLink = (board: CreatedBoard) => ({ id: board.id, token: board.tokens.edit });
 
 function connect(server: ServerProcess, board: { id: string; token: string }): BoardConnection {
   const connection = connectBoard({
@@ -117,7 +79,9 @@ describe('useConnectionStatus against the real server', () => {
 
   it('goes from connecting to live once the board has arrived', async () => {
     const server = await startServer(dataDir, await node.process.freePort());
-    const { hook, seen } = renderStatusUntilCleanup(connect(server, await createBoard(server)));
+    const { hook, seen } = renderStatusUntilCleanup(
+      connect(server, editLink(await createBoard(server, 'Status'))),
+    );
     expect(seen[0]).toBe('connecting');
     await waitFor(() => expect(hook.result.current).toBe('live'));
     expect(seen).toEqual(['connecting', 'live']);
@@ -126,7 +90,7 @@ describe('useConnectionStatus against the real server', () => {
   it('shows reconnecting while the server is down and live again after it restarts', async () => {
     const port = await node.process.freePort();
     const server = await startServer(dataDir, port);
-    const board = await createBoard(server);
+    const board = editLink(await createBoard(server, 'Status'));
     const { hook, seen } = renderStatusUntilCleanup(connect(server, board));
     await waitFor(() => expect(hook.result.current).toBe('live'));
 
@@ -145,7 +109,7 @@ describe('useConnectionStatus against the real server', () => {
 
   it('never shows live for a link the server refuses', async () => {
     const server = await startServer(dataDir, await node.process.freePort());
-    const board = await createBoard(server);
+    const board = editLink(await createBoard(server, 'Status'));
     const connection = connect(server, { id: board.id, token: 'not-the-token-of-this-board' });
     const { hook, seen } = renderStatusUntilCleanup(connection);
     // Wait for two refused attempts: the first one and the retry.

@@ -5,14 +5,22 @@ import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { syncUrl } from '../links';
+import { forgetReplaced, tabStorage } from '../state/tabBoard';
 import { createUiStore, type Viewport } from '../state/ui';
 import { createBoardStore } from '../sync/boardStore';
-import { connectBoard } from '../sync/connection';
-import { useConnectionStatus } from '../sync/hooks';
+import {
+  type BoardConnection,
+  type ConnectionProblem,
+  connectBoard,
+  endsConnection,
+} from '../sync/connection';
+import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
 import { zoomToFit } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
+import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
+import { showRefusals } from './serverNotices';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
@@ -24,6 +32,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     token,
     name,
     role: info.role,
+    tabStorage: tabStorage(),
   });
   const { doc } = connection;
   return {
@@ -50,9 +59,11 @@ function useBoardConnection(
   const [value, setValue] = useState<BoardContextValue>();
   useEffect(() => {
     const opened = openBoard(info, token, name);
+    const stopRefusals = showRefusals(opened.connection, opened.ui);
     setValue(opened);
     return () => {
       setValue(undefined);
+      stopRefusals();
       opened.undo.destroy();
       opened.board.destroy();
       opened.connection.destroy();
@@ -61,7 +72,10 @@ function useBoardConnection(
   return value;
 }
 
-/** A connected board: top bar, canvas, tools and outline, once the first sync is done. */
+/**
+ * A connected board: top bar, canvas, tools and outline, once the board has arrived from the
+ * server or from this browser's copy.
+ */
 export function BoardSession({
   info,
   token,
@@ -72,19 +86,57 @@ export function BoardSession({
   name: string;
 }) {
   const ctx = useBoardConnection(info, token, name);
-  return ctx ? <BoardView ctx={ctx} info={info} /> : null;
+  return ctx ? <BoardOrEnd ctx={ctx} info={info} /> : null;
 }
+
+/** The board, or the page that says why the server ended the connection for good. */
+function BoardOrEnd({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
+  const problem = useConnectionProblem(ctx.connection);
+  useEffect(() => {
+    // The link no longer opens the board: this tab forgets it, and a reload says why again
+    // (the connection has deleted this browser's copy of the board).
+    if (problem === 'link_replaced') forgetReplaced(ctx.boardId);
+  }, [ctx, problem]);
+  // A replaced link offers no retry (ErrorPage knows); the others reload the page.
+  if (problem && endsConnection(problem)) {
+    return <ErrorPage reason={problem} onRetry={() => window.location.reload()} />;
+  }
+  return <BoardView ctx={ctx} info={info} />;
+}
+
+/** Asks before the tab is closed or reloaded while changes have not reached the server. */
+function useWarnBeforeLeaving(connection: BoardConnection) {
+  const pending = useUnsavedChanges(connection) > 0;
+  useEffect(() => {
+    if (!pending) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pending]);
+}
+
+const WAITING_TEXT: Partial<Record<ConnectionProblem, string>> = {
+  board_busy: 'Too many people on this board. Still trying to get in…',
+  address_busy: 'Too many connections from your network. Still trying…',
+};
 
 function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   const status = useConnectionStatus(ctx.connection);
+  const problem = useConnectionProblem(ctx.connection);
   const [synced, setSynced] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= 1000);
   useKeyboard(ctx);
+  useWarnBeforeLeaving(ctx.connection);
 
+  // "Synced" here means the board can be shown: from the server, or from this browser's copy.
   useEffect(() => {
     if (synced) return;
     const check = () => {
-      if (!ctx.connection.synced()) return;
+      if (!ctx.connection.ready()) return;
       performance.mark('dartboard:synced');
       setSynced(true);
     };
@@ -125,9 +177,10 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             <Notice />
             {!synced && (
               <div className="loading" role="status">
-                {status === 'reconnecting' || status === 'offline'
-                  ? 'Cannot reach the server yet. Still trying…'
-                  : 'Loading the board…'}
+                {(problem && WAITING_TEXT[problem]) ??
+                  (status === 'reconnecting' || status === 'offline'
+                    ? 'Cannot reach the server yet. Still trying…'
+                    : 'Loading the board…')}
               </div>
             )}
           </main>
