@@ -176,3 +176,22 @@ export function collectCloses(client: TestClient): { code: number; reason: strin
   });
   return closes;
 }
+
+/** Puts `content` into the list part of a map, where no board accessor ever looks. */
+export function insertIntoListPart(doc: Y.Doc, type: Y.Map<unknown>, content: unknown[]): void {
+  doc.transact((transaction) => {
+    const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID));
+    const right = type._start;
+    const item = new Y.Item(
+      id,
+      null,
+      null,
+      right,
+      right?.id ?? null,
+      type,
+      null,
+      new Y.ContentAny(content),
+    );
+    item.integrate(transaction, 0);
+  });
+}

@@ -29,6 +29,7 @@ import {
   collectRefusals,
   connectClient,
   createBoard,
+  insertIntoListPart,
   startServer,
   type TestClient,
   type TestServer,
@@ -263,6 +264,54 @@ describe('values outside the schema are refused for every role', () => {
     expect(refusals).toEqual([unfit, unfit]);
     await waitFor('facilitator snaps back', () => boardJson(facilitator.doc) === before);
     expect(metaMap(facilitator.doc).has('owner')).toBe(false);
+  });
+
+  it.each([
+    [
+      'list items in the meta map',
+      (doc: Y.Doc) => insertIntoListPart(doc, metaMap(doc), ['HIDDEN']),
+    ],
+    [
+      'list items in a zone record',
+      (doc: Y.Doc) =>
+        insertIntoListPart(doc, zonesMap(doc).get(listZones(doc)[0]?.id ?? '') as Y.Map<unknown>, [
+          'HIDDEN',
+        ]),
+    ],
+    [
+      'list items in a note record',
+      (doc: Y.Doc) => insertIntoListPart(doc, noteOf({ doc } as TestClient), ['HIDDEN']),
+    ],
+    [
+      'a map embedded in note text',
+      (doc: Y.Doc) =>
+        (noteOf({ doc } as TestClient).get('text') as Y.Text).insertEmbed(0, new Y.Map()),
+    ],
+    [
+      'a text nested in a note field',
+      (doc: Y.Doc) => noteOf({ doc } as TestClient).set('color', new Y.Text('HIDDEN')),
+    ],
+  ])('%s: refused from the facilitator too, and never stored', async (_what, change) => {
+    const refusals = collectRefusals(facilitator);
+    const before = boardJson(customer.doc);
+    const serverId = server.app.rooms.loaded(board.id)?.doc.clientID;
+    change(facilitator.doc);
+    await waitFor('refusal', () => refusals.length === 1);
+    expect(refusals[0]).toBe(unfit);
+    await converged('back in step');
+    expect(boardJson(customer.doc)).toBe(before);
+    const room = server.app.rooms.loaded(board.id);
+    await room?.flushed();
+    const stored = await server.app.storage.loadDocument(board.id);
+    const hidden = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').includes('HIDDEN');
+    expect(stored.updates.some(hidden)).toBe(false);
+    // The text of the note still edits where it should.
+    const id = listNotes(facilitator.doc)[0]?.id ?? '';
+    setNoteText(facilitator.doc, id, 'Target, edited');
+    await waitFor('edit', () => readNote(customer.doc, id)?.text === 'Target, edited');
+    // The room writes its corrections under one client id (Yjs would pick a new one if a
+    // restore ran as a remote transaction).
+    expect(room?.doc.clientID).toBe(serverId);
   });
 
   it('a root the board does not have is refused and dropped from the writer', async () => {

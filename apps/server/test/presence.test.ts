@@ -160,6 +160,31 @@ describe('presence rules', () => {
   });
 });
 
+describe('a stale leave message', () => {
+  it('does not leave a ghost when its socket closes', async () => {
+    const server = await startServer();
+    try {
+      const board = await createBoard(server.url);
+      const watcher = connectClient(server.wsUrl, board.id, board.tokens.view);
+      await watcher.synced;
+      const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+      raw.socket.send(presenceFrame([{ clientId: 4009, clock: 10, json: person('Gus') }]));
+      await waitFor('Gus', () => watcher.provider.awareness.getStates().has(4009));
+      raw.socket.send(presenceFrame([{ clientId: 4009, clock: 3, json: 'null' }]));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(watcher.provider.awareness.getStates().has(4009)).toBe(true);
+      raw.socket.close();
+      await waitFor(
+        'Gus gone with his socket',
+        () => !watcher.provider.awareness.getStates().has(4009),
+      );
+      watcher.destroy();
+    } finally {
+      await server.cleanup();
+    }
+  });
+});
+
 describe('the same browser reconnecting', () => {
   it('may take back its presence id once the old connection has gone silent', async () => {
     const server = await startServer({ presenceTakeoverMs: 300 });

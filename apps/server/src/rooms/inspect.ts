@@ -13,6 +13,12 @@ export interface Touch {
   path: Path;
   /** 'insert' for new content, 'delete' for content the update removes. */
   kind: 'insert' | 'delete';
+  /**
+   * What an insert holds: 'value' (a JSON value, as map fields hold), 'type' (a nested map or
+   * text), 'text' (characters), 'deleted' (a placeholder of removed content) or 'other'
+   * (formatting, embeds, binary, arrays: nothing a board holds).
+   */
+  content?: 'value' | 'type' | 'text' | 'deleted' | 'other';
 }
 
 export type Inspection =
@@ -23,7 +29,10 @@ export type Inspection =
   | { kind: 'located'; touches: Touch[]; fresh: boolean }
   /** The update depends on items the room does not have: applying it would leave it pending. */
   | { kind: 'missing' }
-  /** The update holds something a board never does (a nested subdocument, formatting...). */
+  /**
+   * The update cannot be applied safely (a subdocument, an item whose parent is not a type,
+   * types nested too deep): it must not reach the document at all.
+   */
   | { kind: 'invalid'; reason: string };
 
 /** Nested types deeper than this are not part of any board record. */
@@ -40,17 +49,18 @@ const invalid = (reason: string) => new Refusal({ kind: 'invalid', reason });
 /** A located struct: a path, or 'gc' for one whose parent is gone (it integrates as nothing). */
 type Place = Path | 'gc';
 
-function allowedContent(item: Y.Item): boolean {
+/** What an item holds (see Touch); undefined for a subdocument, which must never be applied. */
+function contentOf(item: Y.Item): Touch['content'] | undefined {
   const content = item.content;
+  if (content instanceof Y.ContentDoc) return undefined;
   if (content instanceof Y.ContentType) {
     const type = content.type;
-    return type.constructor === Y.Map || type.constructor === Y.Text;
+    return type.constructor === Y.Map || type.constructor === Y.Text ? 'type' : 'other';
   }
-  return (
-    content instanceof Y.ContentAny ||
-    content instanceof Y.ContentString ||
-    content instanceof Y.ContentDeleted
-  );
+  if (content instanceof Y.ContentAny) return 'value';
+  if (content instanceof Y.ContentString) return 'text';
+  if (content instanceof Y.ContentDeleted) return 'deleted';
+  return 'other';
 }
 
 /** Locates every change of `update` against `doc` without changing either. */
@@ -145,9 +155,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
 
     let fresh = false;
     const touches = new Map<string, Touch>();
-    const touch = (place: Place, kind: Touch['kind']) => {
+    const touch = (place: Place, kind: Touch['kind'], content?: Touch['content']) => {
       if (place === 'gc') return;
-      touches.set(`${kind}:${JSON.stringify(place)}`, { path: place, kind });
+      touches.set(`${kind}:${content}:${JSON.stringify(place)}`, { path: place, kind, content });
     };
 
     for (const struct of fromUpdate) {
@@ -155,8 +165,21 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
       if (struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue;
       fresh = true;
       if (!(struct instanceof Y.Item)) continue;
-      if (!allowedContent(struct)) throw invalid('content a board does not use');
-      touch(placeOf(struct, 0), 'insert');
+      const content = contentOf(struct);
+      if (!content) throw invalid('a subdocument');
+      const place = placeOf(struct, 0);
+      const state = Y.getState(store, struct.id.client);
+      if (struct.id.clock < state) {
+        // Yjs integrates only the part the room lacks, right after the room's last item of that
+        // client: honest when that item sits in the same place (a run of typed characters),
+        // not when an update pretends otherwise.
+        const previous = find(Y.createID(struct.id.client, state - 1));
+        const same =
+          previous instanceof Y.Item &&
+          JSON.stringify(placeInDoc(doc, previous)) === JSON.stringify(place);
+        if (!same) throw invalid("an item overlapping the room's items elsewhere");
+      }
+      touch(place, 'insert', content);
     }
 
     for (const [client, deletions] of ds.clients) {

@@ -336,10 +336,14 @@ export class Room {
       return [{ ...entry, json }];
     });
     if (accepted.length === 0) return;
-    for (const { clientId, json } of accepted) {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
+    // Ownership follows what the awareness took: an entry with a stale clock is ignored there
+    // (a stale 'null' must not release an id whose state stays).
+    const states = this.awareness.getStates();
+    for (const { clientId } of accepted) {
       const owner = this.presenceOwners.get(clientId);
-      if (json === 'null') {
-        this.presenceOwners.delete(clientId);
+      if (!states.has(clientId)) {
+        if (owner === connection) this.presenceOwners.delete(clientId);
         connection.awarenessIds.delete(clientId);
       } else if (owner !== connection) {
         owner?.awarenessIds.delete(clientId);
@@ -347,7 +351,6 @@ export class Room {
         connection.awarenessIds.add(clientId);
       }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
   }
 
   private onAwarenessUpdate = (

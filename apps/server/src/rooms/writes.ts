@@ -42,8 +42,33 @@ export interface WriteLimits {
 
 const UNFIT = 'The board refused a change it cannot hold.';
 
-function isRecordRoot(root: string | null | undefined): root is 'zones' | 'notes' {
-  return root === ROOT_ZONES || root === ROOT_NOTES;
+/** The meta map, zone or note a change lands in, whatever its shape; undefined elsewhere. */
+function entityOf(path: Touch['path']): Entity | undefined {
+  const [root, id] = path;
+  if (root === ROOT_META) return path.length >= 2 ? { root } : undefined;
+  if ((root !== ROOT_ZONES && root !== ROOT_NOTES) || typeof id !== 'string') return undefined;
+  return { root, id };
+}
+
+/**
+ * Whether a change has a shape a board has: a field of the meta map, a zone or note record, its
+ * fields, or characters of a note's text. Nothing else (list items in a map, types nested in
+ * fields, embeds in text) is part of a board.
+ */
+function fitsBoard(touch: Touch): boolean {
+  const { path, content } = touch;
+  const [root, id, field, position] = path;
+  const holds = (...allowed: (Touch['content'] | undefined)[]) => allowed.includes(content);
+  if (typeof id !== 'string') return false;
+  if (root === ROOT_META) return path.length === 2 && holds('value', 'deleted', undefined);
+  if (path.length === 2) return true;
+  if (typeof field !== 'string') return false;
+  if (path.length === 3) {
+    const typed = root === ROOT_NOTES && field === 'text';
+    return holds('value', 'deleted', undefined, typed ? 'type' : 'value');
+  }
+  const inText = root === ROOT_NOTES && field === 'text' && position === null;
+  return path.length === 4 && inText && holds('text', 'deleted', undefined);
 }
 
 function recordOf(doc: Y.Doc, entity: Entity): Y.Map<unknown> | undefined {
@@ -82,15 +107,11 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
   const entities = new Map<string, Entity>();
   let refusal: string | undefined;
   for (const touch of inspection.touches) {
-    const [root, key] = touch.path;
-    let entity: Entity;
-    if (root === ROOT_META && touch.path.length >= 2) {
-      entity = { root: ROOT_META };
-    } else if (isRecordRoot(root) && typeof key === 'string') {
-      entity = { root, id: key };
-    } else {
-      return { kind: 'refused', message: UNFIT, detail: `not part of a board: ${root}` };
-    }
+    const entity = entityOf(touch.path);
+    // Content no board has is applied and removed again at once, like any refused write, so
+    // the writer's later changes (which may build on it) still apply.
+    if (!entity || !fitsBoard(touch)) refusal ??= UNFIT;
+    if (!entity) continue;
     entities.set(JSON.stringify(entity), entity);
     const action = actionOf(doc, touch, entity);
     const locked = recordOf(doc, entity)?.get('locked') === true;
@@ -209,23 +230,39 @@ export function applyReviewed(
 ): string | undefined {
   const saved = review.entities.map((entity) => snapshot(doc, entity));
   let problem = review.refusal ?? extraProblem;
-  doc.transact(() => {
+  const fresh = freshRanges(doc, update);
+  doc.transact((transaction) => {
     Y.applyUpdate(doc, update, origin);
     problem ??= findProblem(doc, saved, limits);
-    if (problem) for (const entry of saved) restore(doc, entry);
+    if (!problem) return;
+    // Applying marked the transaction remote; the undoing is the room's own writing, and a
+    // remote transaction that writes with the document's client id makes Yjs pick a new one.
+    transaction.local = true;
+    // Whatever the update added is deleted (its content is then dropped by Yjs' garbage
+    // collection before the transaction's update is emitted), then every record it touched is
+    // written back.
+    for (const [client, ranges] of fresh) {
+      const structs = doc.store.clients.get(client) ?? [];
+      for (const { clock, len } of ranges) {
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+          const struct = structs[i];
+          if (!struct || struct.id.clock >= clock + len) break;
+          if (struct instanceof Y.Item && !struct.deleted) struct.delete(transaction);
+        }
+      }
+    }
+    for (const entry of saved) restore(doc, entry);
   }, origin);
   return problem;
 }
 
-/**
- * An update that deletes every item `update` brings that `doc` does not have: sent to a writer
- * whose update was refused before it was applied, so its own copy drops what the room never
- * took (and nothing the room has).
- */
-export function undoItemsUpdate(doc: Y.Doc, update: Uint8Array): Uint8Array {
-  const { structs } = Y.decodeUpdate(update);
+/** The id ranges of `update`'s structs that `doc` does not have yet, by client. */
+function freshRanges(
+  doc: Y.Doc,
+  update: Uint8Array,
+): Map<number, { clock: number; len: number }[]> {
   const ranges = new Map<number, { clock: number; len: number }[]>();
-  for (const struct of structs) {
+  for (const struct of Y.decodeUpdate(update).structs) {
     if (struct instanceof Y.Skip) continue;
     const start = Math.max(struct.id.clock, Y.getState(doc.store, struct.id.client));
     const end = struct.id.clock + struct.length;
@@ -234,6 +271,16 @@ export function undoItemsUpdate(doc: Y.Doc, update: Uint8Array): Uint8Array {
     list.push({ clock: start, len: end - start });
     ranges.set(struct.id.client, list);
   }
+  return ranges;
+}
+
+/**
+ * An update that deletes every item `update` brings that `doc` does not have: sent to a writer
+ * whose update was refused before it was applied, so its own copy drops what the room never
+ * took (and nothing the room has).
+ */
+export function undoItemsUpdate(doc: Y.Doc, update: Uint8Array): Uint8Array {
+  const ranges = freshRanges(doc, update);
   // The V1 update format: no structs, then the delete set (per client, its ranges).
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
