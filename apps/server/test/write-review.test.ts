@@ -123,3 +123,36 @@ describe('a refused update that also carries what the server has', () => {
     viewer.destroy();
   });
 });
+
+describe("writing under another client's id", () => {
+  it('is held back while that client is connected, so its changes are never skipped', async () => {
+    const board = await createBoard(server.url);
+    const alice = connectClient(server.wsUrl, board.id, board.tokens.edit);
+    await alice.synced;
+    addNote(alice.doc, { x: 0, y: 0, author: 'Alice', text: 'first' });
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    await waitFor('first note', () => listNotes(viewer.doc).length === 1);
+    // Someone else writes a note under Alice's client id, at the clock her next change takes.
+    const squatter = new Y.Doc();
+    Y.applyUpdate(squatter, Y.encodeStateAsUpdate(alice.doc));
+    squatter.clientID = alice.doc.clientID;
+    const before = Y.encodeStateVector(squatter);
+    addNote(squatter, { x: 0, y: 0, author: 'Mallory', text: 'SQUAT' });
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(squatter, before)));
+    await server.app.rooms.loaded(board.id)?.flushed();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Alice's own next change, at that same clock, still arrives as she wrote it.
+    addNote(alice.doc, { x: 0, y: 0, author: 'Alice', text: 'second' });
+    await waitFor('second note', () => listNotes(viewer.doc).length === 2);
+    expect(
+      listNotes(viewer.doc)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(['first', 'second']);
+    raw.socket.close();
+    alice.destroy();
+    viewer.destroy();
+  });
+});

@@ -35,6 +35,12 @@ export interface Peer {
   /** SHA-256 of the link token, hex: connections of a replaced link are found by it. */
   tokenHash: string;
   address: string;
+  /**
+   * The client's own secret for its Yjs client ids (`client=` on the websocket URL), so a
+   * browser that reconnects keeps writing under the ids it used before; absent for clients
+   * that send none (their ids are theirs while the connection lasts).
+   */
+  writerKey?: string;
 }
 
 /** One client's websocket in a room: its role, the presence states it owns, its allowances. */

@@ -26,7 +26,7 @@ export type Inspection =
    * Every change was located; `touches` holds each place once per kind. `fresh` is whether the
    * update brings any struct the room lacks, placeholders of collected items included.
    */
-  | { kind: 'located'; touches: Touch[]; fresh: boolean }
+  | { kind: 'located'; touches: Touch[]; fresh: boolean; writers: Set<number> }
   /** The update depends on items the room does not have: applying it would leave it pending. */
   | { kind: 'missing' }
   /**
@@ -154,6 +154,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
     };
 
     let fresh = false;
+    /** Client ids under which the update brings new structs. */
+    const writers = new Set<number>();
     const touches = new Map<string, Touch>();
     const touch = (place: Place, kind: Touch['kind'], content?: Touch['content']) => {
       if (place === 'gc') return;
@@ -164,6 +166,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
       // Content the room already has is skipped by Yjs as well.
       if (struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue;
       fresh = true;
+      writers.add(struct.id.client);
       if (!(struct instanceof Y.Item)) continue;
       const content = contentOf(struct);
       if (!content) throw invalid('a subdocument');
@@ -203,7 +206,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
         }
       }
     }
-    return { kind: 'located', touches: [...touches.values()], fresh };
+    return { kind: 'located', touches: [...touches.values()], fresh, writers };
   } catch (error) {
     if (error instanceof Refusal) return error.inspection;
     throw error;

@@ -63,6 +63,14 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Which connection announced each presence id. */
   private readonly presenceOwners = new Map<number, Connection>();
+  /**
+   * Who writes under each Yjs client id: the connection that first did (while it is open), or
+   * its writer key for as long as the room lives. Another client writing under an id would take
+   * over the clock space of someone else's changes, and those would then be skipped as known.
+   */
+  private readonly writers = new Map<number, { connection?: Connection; key?: string }>();
+  /** Connections whose update waited for an id that another open connection still writes. */
+  private readonly waitingForIds = new Set<Connection>();
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
   private appendedSinceCompaction = 0;
@@ -84,6 +92,8 @@ export class Room {
     // The server shows no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => this.unstored.push(update));
+    // The room's own corrections: no client may write under its id.
+    this.writers.set(this.doc.clientID, { key: 'room' });
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -124,6 +134,20 @@ export class Room {
   /** Removes a connection and the presence it owned; true when the room is now empty. */
   leave(connection: Connection): boolean {
     if (!this.connections.delete(connection)) return this.connections.size === 0;
+    this.waitingForIds.delete(connection);
+    let released = false;
+    for (const [client, writer] of this.writers) {
+      if (writer.connection !== connection) continue;
+      if (writer.key) writer.connection = undefined;
+      else this.writers.delete(client);
+      released = true;
+    }
+    // Whoever waited for those ids sends again what the room lacks.
+    if (released && this.waitingForIds.size > 0 && !this.destroyed) {
+      const step1 = syncStep1Message(this.doc);
+      for (const waiting of this.waitingForIds) waiting.send(step1);
+      this.waitingForIds.clear();
+    }
     const owned = [...connection.awarenessIds];
     for (const id of owned) {
       if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
@@ -244,6 +268,13 @@ export class Room {
       this.refuse(connection, review.message, review.detail);
       return;
     }
+    if (!this.mayWriteAs(connection, review.writers)) {
+      // Held back, not refused: the same browser on a connection the server has not yet seen
+      // close, or someone else's id. It is asked again once that connection has gone.
+      this.log.info({ board: this.id, role: connection.role }, 'update under a client id in use');
+      this.waitingForIds.add(connection);
+      return;
+    }
     let full: string | undefined;
     if (this.storedBytes + update.byteLength > this.options.maxStoredBytes) {
       await this.guardStorage(() => this.compactNow());
@@ -265,6 +296,24 @@ export class Room {
       await this.storeAndRelay(refusal ? undefined : connection);
     }
     if (refusal) this.refuse(connection, refusal, 'refused by the permission table or rules');
+  }
+
+  /** Whether `connection` may write under these client ids; claims those nobody writes under. */
+  private mayWriteAs(connection: Connection, clients: Set<number>): boolean {
+    const key = connection.peer.writerKey;
+    for (const client of clients) {
+      const writer = this.writers.get(client);
+      if (!writer || writer.connection === connection) continue;
+      if (key && writer.key === key) continue;
+      if (writer.connection === undefined && writer.key === undefined) continue;
+      return false;
+    }
+    for (const client of clients) {
+      const writer = this.writers.get(client);
+      if (writer?.key && writer.key !== key) continue;
+      this.writers.set(client, { connection, ...(key ? { key } : {}) });
+    }
+    return true;
   }
 
   private refuse(connection: Connection, message: string, detail: string): void {

@@ -32,8 +32,11 @@ export type Review =
   | { kind: 'missing' }
   /** Refused before it reaches the document: it is never applied. */
   | { kind: 'refused'; message: string; detail: string }
-  /** To be applied; `refusal` set when the role may not make it (it is then undone at once). */
-  | { kind: 'apply'; entities: Entity[]; refusal?: string };
+  /**
+   * To be applied; `refusal` set when the role may not make it (it is then undone at once).
+   * `writers`: the client ids the update writes new structs under.
+   */
+  | { kind: 'apply'; entities: Entity[]; writers: Set<number>; refusal?: string };
 
 export interface WriteLimits {
   /** Notes a board may hold; a write that adds notes beyond it is refused. */
@@ -117,7 +120,12 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
     const locked = recordOf(doc, entity)?.get('locked') === true;
     if (!refusal && !may(role, action, locked)) refusal = refusalMessage(role, action);
   }
-  return { kind: 'apply', entities: [...entities.values()], ...(refusal ? { refusal } : {}) };
+  return {
+    kind: 'apply',
+    entities: [...entities.values()],
+    writers: inspection.writers,
+    ...(refusal ? { refusal } : {}),
+  };
 }
 
 /** What a record held before a write, to put back when the write is refused. */

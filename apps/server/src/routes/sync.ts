@@ -43,7 +43,7 @@ function toBytes(data: RawData): Uint8Array {
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions) {
   const { storage, rooms, maxBufferedBytes, heartbeatMs, limits } = options;
 
-  app.get<{ Params: { id: string }; Querystring: { acks?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { acks?: string; client?: string } }>(
     '/sync/:id',
     {
       websocket: true,
@@ -59,6 +59,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
           properties: {
             token: { type: 'string', maxLength: 256 },
             acks: { type: 'string', enum: ['0', '1'] },
+            client: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' },
           },
         },
       },
@@ -77,6 +78,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
         role: access.role,
         tokenHash: Buffer.from(hashToken(access.token)).toString('hex'),
         address: request.ip,
+        ...(request.query.client ? { writerKey: request.query.client } : {}),
       };
       const wantsAcks = request.query.acks === '1';
       const connection = new Connection(socket, peer, limits, maxBufferedBytes, wantsAcks, log);

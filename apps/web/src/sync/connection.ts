@@ -2,7 +2,13 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '../api';
-import { type LocalCopy, localCopyAvailable, openLocalCopy, unsavedKey } from './localCopy';
+import {
+  type LocalCopy,
+  localCopyAvailable,
+  openLocalCopy,
+  unsavedKey,
+  writerKey,
+} from './localCopy';
 import { colorFor, type PresenceState } from './presence';
 import { countUnsaved } from './unsaved';
 
@@ -80,6 +86,14 @@ export interface ConnectOptions {
  * Edits made while the socket is down stay in the Y.Doc (and the copy) and reach the server with
  * the first sync after it reconnects, even after a reload.
  */
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function connectBoard(options: ConnectOptions): BoardConnection {
   const doc = new Y.Doc();
   const copy: LocalCopy | undefined =
@@ -87,8 +101,13 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
       ? openLocalCopy(doc, options.boardId, options.role, options.tabStorage)
       : undefined;
   const provider = new WebsocketProvider(options.serverUrl, options.boardId, doc, {
-    // acks=1: the server confirms each write once stored (sync/unsaved.ts handles message 8).
-    params: { token: options.token, acks: '1' },
+    // acks=1: the server confirms each write once stored (sync/unsaved.ts handles message 8);
+    // client: the key to this copy's client ids (see writerKey).
+    params: {
+      token: options.token,
+      acks: '1',
+      client: writerKey(options.boardId, options.role, safeLocalStorage()),
+    },
     // Only the server decides what a link may do; tabs must not relay edits to each other.
     disableBc: true,
     maxBackoffTime: 2500,

@@ -37,6 +37,39 @@ function keptKey(boardId: string, role: Role): string {
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+const WRITER_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+function writerKeyName(boardId: string, role: Role): string {
+  return `dartboard.writer.${boardId}.${role}`;
+}
+
+/**
+ * This browser's secret for the Yjs client ids of its copy of the board (`client=` on the
+ * websocket): the server lets only its holder write under ids it wrote under before, so edits
+ * kept offline under an earlier id still go through after a reload, and nobody else can take
+ * that id over. Kept as long as the copy (localStorage); a fresh one when storage is refused.
+ */
+export function writerKey(boardId: string, role: Role, storage?: KeyValue): string {
+  const name = writerKeyName(boardId, role);
+  try {
+    const kept = storage?.getItem(name);
+    if (kept && WRITER_KEY.test(kept)) return kept;
+  } catch {
+    // No storage: a key for this page only.
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  const key = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  try {
+    storage?.setItem(name, key);
+  } catch {
+    // Kept for this page only.
+  }
+  return key;
+}
+
 /** Forgets what the tab keeps beside a copy; storage errors mean there is nothing to forget. */
 function forgetInTab(tab: KeyValue | undefined, boardId: string, role: Role): void {
   try {
@@ -141,6 +174,11 @@ export async function deleteLocalCopy(
 ): Promise<void> {
   const roles = role ? [role] : ROLES;
   for (const r of roles) forgetInTab(tab, boardId, r);
+  try {
+    for (const r of roles) globalThis.localStorage?.removeItem(writerKeyName(boardId, r));
+  } catch {
+    // Nothing kept then.
+  }
   if (!localCopyAvailable()) return;
   await Promise.all(roles.map((r) => clearDocument(copyName(boardId, r)).catch(() => undefined)));
 }
