@@ -125,6 +125,32 @@ describe('a refused update that also carries what the server has', () => {
 });
 
 describe("writing under another client's id", () => {
+  it('is held back for an id a connected client announced and has not written under yet', async () => {
+    const board = await createBoard(server.url);
+    const alice = connectClient(server.wsUrl, board.id, board.tokens.edit);
+    alice.provider.awareness.setLocalState({ user: { name: 'Alice' } });
+    await alice.synced;
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    await waitFor('alice present', () =>
+      viewer.provider.awareness.getStates().has(alice.doc.clientID),
+    );
+    const squatter = new Y.Doc();
+    Y.applyUpdate(squatter, Y.encodeStateAsUpdate(viewer.doc));
+    squatter.clientID = alice.doc.clientID;
+    const before = Y.encodeStateVector(squatter);
+    addNote(squatter, { x: 0, y: 0, author: 'Mallory', text: 'SQUAT' });
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(squatter, before)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    addNote(alice.doc, { x: 0, y: 0, author: 'Alice', text: 'mine' });
+    await waitFor('alice note', () => listNotes(viewer.doc).length === 1);
+    expect(listNotes(viewer.doc).map((n) => n.text)).toEqual(['mine']);
+    raw.socket.close();
+    alice.destroy();
+    viewer.destroy();
+  });
+
   it('is held back while that client is connected, so its changes are never skipped', async () => {
     const board = await createBoard(server.url);
     const alice = connectClient(server.wsUrl, board.id, board.tokens.edit);

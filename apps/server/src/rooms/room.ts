@@ -135,15 +135,13 @@ export class Room {
   leave(connection: Connection): boolean {
     if (!this.connections.delete(connection)) return this.connections.size === 0;
     this.waitingForIds.delete(connection);
-    let released = false;
     for (const [client, writer] of this.writers) {
       if (writer.connection !== connection) continue;
       if (writer.key) writer.connection = undefined;
       else this.writers.delete(client);
-      released = true;
     }
-    // Whoever waited for those ids sends again what the room lacks.
-    if (released && this.waitingForIds.size > 0 && !this.destroyed) {
+    // Whoever waited for ids this connection held sends again what the room lacks.
+    if (this.waitingForIds.size > 0 && !this.destroyed) {
       const step1 = syncStep1Message(this.doc);
       for (const waiting of this.waitingForIds) waiting.send(step1);
       this.waitingForIds.clear();
@@ -303,6 +301,10 @@ export class Room {
     const key = connection.peer.writerKey;
     for (const client of clients) {
       const writer = this.writers.get(client);
+      // The stock client announces its presence under its document's client id when it
+      // connects, before it writes: an id announced by another connection is that one's too.
+      const announcer = this.presenceOwners.get(client);
+      if (announcer && announcer !== connection && !(key && writer?.key === key)) return false;
       if (!writer || writer.connection === connection) continue;
       if (key && writer.key === key) continue;
       if (writer.connection === undefined && writer.key === undefined) continue;
