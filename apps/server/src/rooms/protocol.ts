@@ -10,7 +10,8 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /**
  * Dartboard's own message, sent only to clients that connect with `acks=1`: the write (sync
- * step 2 or update) received before it has been stored, or refused. Format: [8, sync type].
+ * step 2 or update) received before it has been stored, or refused, or held back.
+ * Format: [8, sync type, 0 stored or refused | 1 not taken yet].
  */
 export const MESSAGE_SAVED = 8;
 /** Sub-type of an auth message: the change was refused; a sentence for people follows. */
@@ -63,10 +64,15 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Acknowledges a write of the given sync type (SYNC_STEP2 or SYNC_UPDATE). */
-export function savedMessage(syncType: number): Uint8Array {
+/**
+ * Acknowledges a write of the given sync type (SYNC_STEP2 or SYNC_UPDATE): `stored` true when it
+ * was stored or refused, false when it was not taken yet (missing dependencies, a client id in
+ * use elsewhere) and the server will ask for it again with a sync step 1.
+ */
+export function savedMessage(syncType: number, stored: boolean): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SAVED);
   encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint(encoder, stored ? 0 : 1);
   return encoding.toUint8Array(encoder);
 }

@@ -236,8 +236,8 @@ export class Room {
         const stateVector = decoding.readVarUint8Array(decoder);
         connection.send(syncStep2Message(this.doc, stateVector));
       } else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
-        await this.write(connection, decoding.readVarUint8Array(decoder));
-        if (connection.wantsAcks) connection.send(savedMessage(syncType));
+        const taken = await this.write(connection, decoding.readVarUint8Array(decoder));
+        if (connection.wantsAcks) connection.send(savedMessage(syncType, taken));
       } else {
         throw new ProtocolError(CLOSE_UNSUPPORTED, `unknown sync message type ${syncType}`);
       }
@@ -252,26 +252,27 @@ export class Room {
    * (the writer is sent the deletion of what it added) or applied and undone in one
    * transaction; both ways nobody else ever sees the refused content.
    */
-  private async write(connection: Connection, update: Uint8Array): Promise<void> {
+  private async write(connection: Connection, update: Uint8Array): Promise<boolean> {
     const review = reviewUpdate(this.doc, update, connection.role);
     if (review.kind === 'missing') {
       // Ask the writer for everything the room lacks, dependencies included.
       this.log.info({ board: this.id, role: connection.role }, 'update with missing dependencies');
+      // Not counted as a refusal: an honest writer's later updates all miss one that was held
+      // back; the message allowance bounds the rest.
       connection.send(syncStep1Message(this.doc));
-      this.countRefusal(connection);
-      return;
+      return false;
     }
     if (review.kind === 'refused') {
       connection.send(syncUpdateMessage(undoItemsUpdate(this.doc, update)));
       this.refuse(connection, review.message, review.detail);
-      return;
+      return true;
     }
     if (!this.mayWriteAs(connection, review.writers)) {
       // Held back, not refused: the same browser on a connection the server has not yet seen
       // close, or someone else's id. It is asked again once that connection has gone.
       this.log.info({ board: this.id, role: connection.role }, 'update under a client id in use');
       this.waitingForIds.add(connection);
-      return;
+      return false;
     }
     let full: string | undefined;
     if (this.storedBytes + update.byteLength > this.options.maxStoredBytes) {
@@ -294,6 +295,7 @@ export class Room {
       await this.storeAndRelay(refusal ? undefined : connection);
     }
     if (refusal) this.refuse(connection, refusal, 'refused by the permission table or rules');
+    return true;
   }
 
   /** Whether `connection` may write under these client ids; claims those nobody writes under. */

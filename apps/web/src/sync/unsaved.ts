@@ -99,7 +99,10 @@ export function countUnsaved(options: UnsavedOptions): UnsavedCounter {
   };
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     decoding.readVarUint(decoder); // the sync type; acks come in the order of the writes
-    inFlight.shift();
+    // 1: not taken yet; the server asks for it again (sync step 1), so it goes with that step 2.
+    const notTaken = decoding.hasContent(decoder) && decoding.readVarUint(decoder) === 1;
+    const changes = inFlight.shift() ?? 0;
+    if (notTaken) unsent += changes;
     changed();
   };
 
