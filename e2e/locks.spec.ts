@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import {
+  addNoteAt,
   canvasPoint,
   createBoard,
   drag,
@@ -15,14 +16,6 @@ import {
 // What the customer may not change, the page does not let them change, and says why; the
 // facilitator locks and unlocks notes and zones.
 
-async function addNote(page: Page, fx: number, fy: number, text: string) {
-  const at = await canvasPoint(page, fx, fy);
-  await page.mouse.dblclick(at.x, at.y);
-  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-}
-
 const notice = (page: Page) => page.getByRole('status').filter({ hasText: /facilitator/ });
 
 test('the customer cannot move a zone or a locked note, and sees why', async ({ person }) => {
@@ -30,7 +23,7 @@ test('the customer cannot move a zone or a locked note, and sees why', async ({ 
   const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
   const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
 
-  await addNote(sam, 0.1, 0.3, 'Price: 40k per year');
+  await addNoteAt(sam, 0.1, 0.3, 'Price: 40k per year');
   // The note is still selected after editing: lock it from the toolbar.
   await sam.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(sam.getByRole('button', { name: 'Unlock', exact: true })).toBeVisible();

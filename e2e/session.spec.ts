@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import {
+  addNoteAt,
   canvas,
   canvasPoint,
   createBoard,
@@ -16,11 +17,7 @@ import {
 // all four DART zones, some notes in colour, and each sees the other's notes where they put them.
 
 async function addNote(page: Page, fx: number, fy: number, text: string, colour?: string) {
-  const at = await canvasPoint(page, fx, fy);
-  await page.mouse.dblclick(at.x, at.y);
-  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
+  await addNoteAt(page, fx, fy, text);
   // The note stays selected after editing, so the toolbar colours it.
   if (colour) await page.getByRole('button', { name: `Colour ${colour}` }).click();
 }

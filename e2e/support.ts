@@ -85,6 +85,15 @@ export async function canvasPoint(
   return { x: box.x + box.width * fx, y: box.y + box.height * fy };
 }
 
+/** Double-clicks a point of the canvas (fractions of its size), types a note and closes it. */
+export async function addNoteAt(page: Page, fx: number, fy: number, text: string): Promise<void> {
+  const at = await canvasPoint(page, fx, fy);
+  await page.mouse.dblclick(at.x, at.y);
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
 /** Drags with the mouse in small steps, as a person would. */
 export async function drag(
   page: Page,
