@@ -76,16 +76,14 @@ function fitsBoard(touch: Touch): boolean {
 
 function recordOf(doc: Y.Doc, entity: Entity): Y.Map<unknown> | undefined {
   if (entity.root === ROOT_META) return metaMap(doc);
-  const map = entity.root === ROOT_ZONES ? zonesMap(doc) : notesMap(doc);
-  const value = map.get(entity.id);
+  const value = parentMap(doc, entity).get(entity.id);
   return value instanceof Y.Map ? value : undefined;
 }
 
 /** The action a change at `path` is, for the permission table. */
-function actionOf(doc: Y.Doc, touch: Touch, entity: Entity): BoardAction {
+function actionOf(touch: Touch, entity: Entity, exists: boolean): BoardAction {
   if (entity.root === ROOT_META) return 'meta.write';
   const field = touch.path[2];
-  const exists = recordOf(doc, entity) !== undefined;
   if (entity.root === ROOT_NOTES) {
     if (field === undefined) return exists ? 'note.delete' : 'note.create';
     return field === 'locked' ? 'lock' : 'note.edit';
@@ -116,9 +114,11 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
     if (!entity || !fitsBoard(touch)) refusal ??= UNFIT;
     if (!entity) continue;
     entities.set(JSON.stringify(entity), entity);
-    const action = actionOf(doc, touch, entity);
-    const locked = recordOf(doc, entity)?.get('locked') === true;
-    if (!refusal && !may(role, action, locked)) refusal = refusalMessage(role, action);
+    const record = recordOf(doc, entity);
+    const action = actionOf(touch, entity, record !== undefined);
+    if (!refusal && !may(role, action, record?.get('locked') === true)) {
+      refusal = refusalMessage(role, action);
+    }
   }
   return {
     kind: 'apply',
@@ -238,7 +238,11 @@ export function applyReviewed(
 ): string | undefined {
   const saved = review.entities.map((entity) => snapshot(doc, entity));
   let problem = review.refusal ?? extraProblem;
-  const fresh = freshRanges(doc, update);
+  // Where each client the update writes under stood before it: what lies beyond is the update's.
+  const before = [...review.writers].map((client) => ({
+    client,
+    clock: Y.getState(doc.store, client),
+  }));
   doc.transact((transaction) => {
     Y.applyUpdate(doc, update, origin);
     problem ??= findProblem(doc, saved, limits);
@@ -249,14 +253,12 @@ export function applyReviewed(
     // Whatever the update added is deleted (its content is then dropped by Yjs' garbage
     // collection before the transaction's update is emitted), then every record it touched is
     // written back.
-    for (const [client, ranges] of fresh) {
+    for (const { client, clock } of before) {
       const structs = doc.store.clients.get(client) ?? [];
-      for (const { clock, len } of ranges) {
-        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-          const struct = structs[i];
-          if (!struct || struct.id.clock >= clock + len) break;
-          if (struct instanceof Y.Item && !struct.deleted) struct.delete(transaction);
-        }
+      if (Y.getState(doc.store, client) <= clock) continue;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i];
+        if (struct instanceof Y.Item && !struct.deleted) struct.delete(transaction);
       }
     }
     for (const entry of saved) restore(doc, entry);
