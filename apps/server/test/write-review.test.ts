@@ -69,6 +69,52 @@ describe('an update whose dependencies the server lacks', () => {
   });
 });
 
+describe('an item whose right neighbour the server lacks', () => {
+  it('is refused whole, so it cannot wait unreviewed and land when that neighbour arrives', async () => {
+    const board = await createBoard(server.url);
+    const facilitator = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await facilitator.synced;
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+    await waitFor('greeting', () => stepOnes(raw) === 1);
+    // A forger with the edit link writes a new title beside the current one, naming as its
+    // right neighbour an item of a client the server has never heard from.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(facilitator.doc));
+    const meta = forger.getMap('meta');
+    const title = (meta as unknown as { _map: Map<string, Y.Item> })._map.get('title');
+    const absent = new Y.Doc();
+    forger.transact((transaction) => {
+      const id = Y.createID(forger.clientID, Y.getState(forger.store, forger.clientID));
+      const item = new Y.Item(
+        id,
+        title ?? null,
+        title?.lastId ?? null,
+        null,
+        Y.createID(absent.clientID, 0),
+        meta,
+        'title',
+        new Y.ContentAny(['Hijacked']),
+      );
+      item.integrate(transaction, 0);
+    });
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(facilitator.doc))));
+    await waitFor('a resync request', () => stepOnes(raw) === 2);
+    const room = server.app.rooms.loaded(board.id);
+    await room?.flushed();
+    expect(room?.doc.store.pendingStructs).toBeNull();
+
+    // The neighbour arrives (an honest-looking note); the forged title must not come with it.
+    addNote(absent, { x: 0, y: 0, author: 'Ann', text: 'Hello' });
+    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(absent)));
+    await waitFor('the note', () => listNotes(facilitator.doc).length === 1);
+    await room?.flushed();
+    expect(room?.doc.getMap('meta').get('title')).toBe(facilitator.doc.getMap('meta').get('title'));
+    expect(facilitator.doc.getMap('meta').get('title')).not.toBe('Hijacked');
+    facilitator.destroy();
+    raw.socket.close();
+  });
+});
+
 describe('a client that keeps sending refused writes', () => {
   it('is closed with 4429 while the others carry on', async () => {
     const board = await createBoard(server.url);

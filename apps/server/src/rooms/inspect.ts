@@ -171,6 +171,18 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
       const content = contentOf(struct);
       if (!content) throw invalid('a subdocument');
       const place = placeOf(struct, 0);
+      // Yjs links a new item between its neighbours whatever parent it names: a neighbour in
+      // another field or record would put the item into that one's list (and delete the value
+      // it shadows there). Both must exist, or Yjs would keep the item pending, unreviewed,
+      // until they arrive.
+      for (const id of [struct.origin, struct.rightOrigin]) {
+        if (!id) continue;
+        const neighbour = find(id);
+        if (place === 'gc' || neighbour instanceof Y.GC) continue;
+        if (JSON.stringify(placeOf(neighbour, 0)) !== JSON.stringify(place)) {
+          throw invalid('an item placed beside items of another field');
+        }
+      }
       const state = Y.getState(store, struct.id.client);
       if (struct.id.clock < state) {
         // Yjs integrates only the part the room lacks, right after the room's last item of that

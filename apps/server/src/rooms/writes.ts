@@ -245,6 +245,14 @@ export function applyReviewed(
   }));
   doc.transact((transaction) => {
     Y.applyUpdate(doc, update, origin);
+    // The review refuses updates with missing dependencies; should Yjs still keep a struct or a
+    // deletion pending, it is dropped, or it would land later without a review.
+    const store = doc.store;
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      problem ??= UNFIT;
+    }
     problem ??= findProblem(doc, saved, limits);
     if (!problem) return;
     // Applying marked the transaction remote; the undoing is the room's own writing, and a
