@@ -1,7 +1,23 @@
 // The shared board model: the Yjs document schema, its typed accessors and pure operations.
 // Imported by the server, the web client and tests; depends on yjs only.
+export {
+  type CopiedNote,
+  decodeCopiedNotes,
+  encodeCopiedNotes,
+  NOTES_MIME,
+  PASTE_MAX_NOTES,
+  placeCopies,
+  textToNotes,
+} from './clipboard.js';
 export { metaMap, notesMap, ROOT_META, ROOT_NOTES, ROOT_ZONES, zonesMap } from './doc.js';
-export { type Rect, rectArea, rectCenter, rectContainsPoint, rectsIntersect } from './geometry.js';
+export {
+  type Rect,
+  rectArea,
+  rectCenter,
+  rectContainsPoint,
+  rectContainsRect,
+  rectsIntersect,
+} from './geometry.js';
 export { newId } from './ids.js';
 export {
   groupNotesByZone,
@@ -48,7 +64,16 @@ export {
   setNoteLocked,
   setNoteText,
 } from './note.js';
-export { freeSpotInZone, ZONE_HEADER_HEIGHT } from './placement.js';
+export {
+  freeSpotInZone,
+  freeSpotOutside,
+  NOTE_GAP,
+  type PlacementInput,
+  placeAtPoint,
+  placeInZone,
+  ZONE_HEADER_HEIGHT,
+  zoneBody,
+} from './placement.js';
 export { type BoardAction, isRole, may, ROLES, type Role, refusalMessage } from './roles.js';
 export { BOARD_EXTENT, findRuleBreak, META_RULES, NOTE_RULES, ZONE_RULES } from './rules.js';
 export {
@@ -76,6 +101,8 @@ export {
   ZONE_KINDS,
   ZONE_MAX_SIZE,
   ZONE_MIN_SIZE,
+  ZONE_PROMPT_MAX_LENGTH,
+  ZONE_TITLE_MAX_LENGTH,
   type Zone,
   type ZoneKind,
 } from './zone.js';

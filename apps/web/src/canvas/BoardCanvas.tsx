@@ -13,7 +13,9 @@ import { NotesShape } from './NotesShape';
 import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
 import { usePointerTools } from './usePointerTools';
-import { Zones } from './Zones';
+import { ZoneControls } from './ZoneControls';
+import { ZoneEditor } from './ZoneEditor';
+import { controlsReserve, Zones } from './Zones';
 import { ZoomRest } from './zoomRest';
 
 /**
@@ -36,6 +38,7 @@ export function BoardCanvas() {
   const preview = useStore(ctx.ui, (s) => s.preview);
   const marquee = useStore(ctx.ui, (s) => s.marquee);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
+  const editingZoneId = useStore(ctx.ui, (s) => s.editingZoneId);
   usePointerTools(ctx, container);
 
   useLayoutEffect(() => {
@@ -78,6 +81,7 @@ export function BoardCanvas() {
   );
   const editing = editingNoteId ? snapshot.byId.get(editingNoteId) : undefined;
   const selectedZone = snapshot.zones.find((zone) => zone.id === selectedZoneId);
+  const editingZone = snapshot.zones.find((zone) => zone.id === editingZoneId);
 
   useEffect(() => {
     if (snapshot.notes.length > 0 || snapshot.zones.length > 0)
@@ -93,6 +97,7 @@ export function BoardCanvas() {
             zones={snapshot.zones}
             preview={preview}
             arrangeable={ctx.role === 'facilitator' && ctx.canEdit}
+            reserve={controlsReserve(ctx.canEdit, ctx.role === 'facilitator')}
             zoomRest={zoomRest}
           />
           <NotesShape
@@ -111,7 +116,9 @@ export function BoardCanvas() {
           />
         </Layer>
       </Stage>
+      <ZoneControls />
       {editing && <NoteEditor key={editing.id} note={editing} />}
+      {editingZone && <ZoneEditor key={editingZone.id} zone={editingZone} />}
       <Cursors />
       {snapshot.notes.length === 0 && (
         <p className="empty-hint">

@@ -11,6 +11,14 @@ import type { ZoomRest } from './zoomRest';
 /** The padlock in the corner of a locked zone, in board units. */
 const ZONE_LOCK_SIZE = 22;
 
+/**
+ * Room kept free at the right of a zone's header for its buttons (ZoneControls: "Add note to",
+ * and the facilitator's move handle), in board units: enough at the zooms text is read at.
+ */
+export function controlsReserve(canEdit: boolean, arranges: boolean): number {
+  return arranges ? 190 : canEdit ? 110 : 0;
+}
+
 /** A zone's title and prompt, copied from a cached image (see ZoneLabel). */
 function ZoneLabelShape({
   title,
@@ -48,13 +56,16 @@ function ZoneLabelShape({
 const ZoneShape = memo(function ZoneShape({
   zone,
   arrangeable,
+  reserve,
   zoomRest,
 }: {
   zone: Zone;
   arrangeable: boolean;
+  reserve: number;
   zoomRest: ZoomRest;
 }) {
   const theme = ZONE_THEME[zone.kind] ?? ZONE_FALLBACK;
+  const lockX = zone.width - ZONE_LOCK_SIZE - (reserve > 0 ? reserve + 8 : 20);
   return (
     <Group x={zone.x} y={zone.y}>
       <Rect
@@ -69,13 +80,16 @@ const ZoneShape = memo(function ZoneShape({
       <ZoneLabelShape
         title={zone.title}
         prompt={zone.prompt}
-        width={Math.max(0, zone.width - LABEL.inset - (zone.locked ? ZONE_LOCK_SIZE + 12 : 0))}
+        width={Math.max(
+          0,
+          zone.width - LABEL.inset - reserve - (zone.locked ? ZONE_LOCK_SIZE + 12 : 0),
+        )}
         color={theme.title}
         zoomRest={zoomRest}
       />
       {zone.locked && (
         <Shape
-          x={zone.width - ZONE_LOCK_SIZE - 20}
+          x={lockX}
           y={20}
           listening={false}
           perfectDrawEnabled={false}
@@ -103,11 +117,14 @@ export function Zones({
   zones,
   preview,
   arrangeable,
+  reserve,
   zoomRest,
 }: {
   zones: readonly Zone[];
   preview: Preview | undefined;
   arrangeable: boolean;
+  /** See controlsReserve. */
+  reserve: number;
   zoomRest: ZoomRest;
 }) {
   return (
@@ -119,6 +136,7 @@ export function Zones({
             key={zone.id}
             zone={moved ? { ...zone, ...moved } : zone}
             arrangeable={arrangeable}
+            reserve={reserve}
             zoomRest={zoomRest}
           />
         );

@@ -53,7 +53,7 @@ function options(overrides: Partial<HitOptions> = {}): HitOptions {
 /** What was hit, as kind and id, for readable assertions. */
 function what(hit: Hit): string {
   if (hit.kind === 'note' || hit.kind === 'note-resize') return `${hit.kind}:${hit.note.id}`;
-  if (hit.kind === 'zone-move' || hit.kind === 'zone-resize') return `${hit.kind}:${hit.zone.id}`;
+  if (hit.kind === 'zone-resize') return `${hit.kind}:${hit.zone.id}`;
   return 'empty';
 }
 
@@ -137,11 +137,11 @@ describe('hitTest: zones', () => {
     return zones.find((z) => z.title === title) as Zone;
   }
 
-  it('lets the facilitator grab a zone by its header, but not by its body', () => {
+  it("leaves a zone's header and body to panning and rubber bands (zones move by a handle)", () => {
     const { zones } = board();
     const access = zone(zones, 'Access');
     const opts = options({ zones, notes: [], canArrangeZones: true });
-    expect(what(hitTest(opts, access.x + 300, access.y + 10))).toBe(`zone-move:${access.id}`);
+    expect(what(hitTest(opts, access.x + 300, access.y + 10))).toBe('empty');
     expect(what(hitTest(opts, access.x + 300, access.y + ZONE_HEADER_HEIGHT + 10))).toBe('empty');
   });
 
@@ -164,7 +164,7 @@ describe('hitTest: zones', () => {
     });
   });
 
-  it('puts notes above zone headers, and a smaller zone above a larger one', () => {
+  it("puts notes above zone corners, and a smaller zone's corner above a larger one's", () => {
     const big: Zone = {
       id: 'big',
       kind: 'risk',
@@ -188,11 +188,11 @@ describe('hitTest: zones', () => {
       locked: false,
     };
     const { notes } = board();
-    const onHeader: Note = { ...(notes[0] as Note), id: 'on-header', x: 500, y: 0 };
-    const opts = options({ zones: [big, small], notes: [onHeader], canArrangeZones: true });
-    expect(what(hitTest(opts, 10, 10))).toBe('zone-move:small');
-    expect(what(hitTest(opts, 510, 10))).toBe('note:on-header');
-    expect(what(hitTest(opts, 900, 10))).toBe('zone-move:big');
+    const onCorner: Note = { ...(notes[0] as Note), id: 'on-corner', x: 900, y: 900 };
+    const opts = options({ zones: [big, small], notes: [onCorner], canArrangeZones: true });
+    expect(what(hitTest(opts, 295, 295))).toBe('zone-resize:small');
+    expect(what(hitTest(opts, 995, 995))).toBe('note:on-corner');
+    expect(what(hitTest({ ...opts, notes: [] }, 995, 995))).toBe('zone-resize:big');
   });
 });
 
@@ -205,7 +205,6 @@ describe('cursorFor', () => {
     expect(cursorFor({ kind: 'note', note }, false)).toBe('default');
     expect(cursorFor({ kind: 'note-resize', note }, true)).toBe('nwse-resize');
     expect(cursorFor({ kind: 'zone-resize', zone }, true)).toBe('nwse-resize');
-    expect(cursorFor({ kind: 'zone-move', zone }, true)).toBe('move');
     expect(cursorFor({ kind: 'empty' }, true)).toBe('grab');
   });
 });

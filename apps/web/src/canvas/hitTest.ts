@@ -12,7 +12,6 @@ export const HANDLE_SIZE = 14;
 export type Hit =
   | { kind: 'note'; note: Note }
   | { kind: 'note-resize'; note: Note }
-  | { kind: 'zone-move'; zone: Zone }
   | { kind: 'zone-resize'; zone: Zone }
   | { kind: 'empty' };
 
@@ -34,7 +33,8 @@ function inCorner(rect: Rect, x: number, y: number, size: number): boolean {
 
 /**
  * What is under a board point, topmost first: the resize handle of a single selected note,
- * a note (newest on top), a zone's resize corner or header (facilitator), or empty board.
+ * a note (newest on top), a zone's resize corner (facilitator), or empty board. A zone moves by
+ * its handle, a button over the canvas (ZoneControls), so its header is board like any other.
  * Hit-testing from the data, rather than Konva's hit canvas, lets every layer skip hit drawing.
  */
 export function hitTest(options: HitOptions, x: number, y: number): Hit {
@@ -55,7 +55,6 @@ export function hitTest(options: HitOptions, x: number, y: number): Hit {
     const bySize = [...zones].sort((a, b) => a.width * a.height - b.width * b.height);
     for (const zone of bySize) {
       if (inCorner(zone, x, y, handle * 1.5)) return { kind: 'zone-resize', zone };
-      if (inHeader(zone, x, y)) return { kind: 'zone-move', zone };
     }
   }
   return { kind: 'empty' };
@@ -83,8 +82,6 @@ export function cursorFor(hit: Hit, canEdit: boolean): string {
     case 'note-resize':
     case 'zone-resize':
       return 'nwse-resize';
-    case 'zone-move':
-      return 'move';
     default:
       return 'grab';
   }

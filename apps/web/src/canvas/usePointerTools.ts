@@ -1,19 +1,23 @@
 import {
   type BoardAction,
   moveNotes,
-  moveZone,
   NOTE_MIN_SIZE,
   type Rect,
   rectsIntersect,
   resizeNote,
-  resizeZone,
-  ZONE_MIN_SIZE,
+  zoneOfNote,
 } from '@dartboard/board';
 import { type RefObject, useEffect } from 'react';
 import { throttle } from '../lib/throttle';
 import { select, selectZone, stopEditing, toggleSelected, type Viewport } from '../state/ui';
 import { addNoteAt, editNote, explainRefusal, mayOnNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
+import {
+  carriedNotes,
+  moveZoneWithNotes,
+  resizeLimits,
+  resizeZoneKeepingNotes,
+} from '../ui/zoneActions';
 import { cursorFor, hitTest, zoneHeaderAt } from './hitTest';
 import { clampScale, rectFromPoints, screenToBoard, zoomAt } from './viewport';
 
@@ -30,7 +34,17 @@ type Gesture =
   | { kind: 'pan'; start: Point; viewport: Viewport; refused?: BoardAction }
   | { kind: 'refused'; start: Point; action: BoardAction; clicked?: string }
   | { kind: 'move'; start: Point; origins: Map<string, Rect>; moved: boolean; clicked?: string }
-  | { kind: 'resize-note' | 'resize-zone' | 'move-zone'; start: Point; id: string; origin: Rect }
+  | { kind: 'resize-note'; start: Point; id: string; origin: Rect }
+  /** `carried`: the notes inside the zone when the drag began, which move with it. */
+  | { kind: 'move-zone'; start: Point; id: string; origin: Rect; carried: Map<string, Rect> }
+  /** `min`: the size below which a note inside the zone would end up half outside it. */
+  | {
+      kind: 'resize-zone';
+      start: Point;
+      id: string;
+      origin: Rect;
+      min: { width: number; height: number };
+    }
   | { kind: 'marquee'; start: Point; base: readonly string[] }
   | { kind: 'pinch'; distance: number; viewport: Viewport; mid: Point };
 
@@ -81,11 +95,12 @@ export function usePointerTools(
       } else if (gesture.kind === 'resize-note') {
         const r = preview.get(gesture.id);
         if (r) resizeNote(doc, gesture.id, r.width, r.height);
-      } else if (gesture.kind === 'move-zone' || gesture.kind === 'resize-zone') {
+      } else if (gesture.kind === 'move-zone') {
         const r = preview.get(gesture.id);
-        if (!r) return;
-        if (gesture.kind === 'move-zone') moveZone(doc, gesture.id, r.x, r.y);
-        else resizeZone(doc, gesture.id, r.width, r.height);
+        if (r) moveZoneWithNotes(ctx, gesture.id, gesture.origin, r, gesture.carried);
+      } else if (gesture.kind === 'resize-zone') {
+        const r = preview.get(gesture.id);
+        if (r) resizeZoneKeepingNotes(ctx, gesture.id, r);
       }
     }, SYNC_INTERVAL_MS);
 
@@ -121,7 +136,31 @@ export function usePointerTools(
       };
     };
 
+    /** A drag on a zone's move handle (a button over the canvas, see ZoneControls). */
+    const startZoneMove = (event: PointerEvent, handle: Element): boolean => {
+      const zone = board
+        .getSnapshot()
+        .zones.find((z) => z.id === handle.getAttribute('data-zone-move'));
+      if (!zone || event.button !== 0 || !isFacilitator) return false;
+      event.preventDefault();
+      pointers.set(event.pointerId, local(event));
+      element.setPointerCapture(event.pointerId);
+      ctx.undo.stopCapturing();
+      const { zones, notes } = board.getSnapshot();
+      gesture = {
+        kind: 'move-zone',
+        start: toBoard(local(event)),
+        id: zone.id,
+        origin: zone,
+        carried: new Map(carriedNotes(zones, notes, zone).map((note) => [note.id, note])),
+      };
+      selectZone(ui, zone.id);
+      return true;
+    };
+
     const onPointerDown = (event: PointerEvent) => {
+      const handle = event.target instanceof Element && event.target.closest('[data-zone-move]');
+      if (handle && startZoneMove(event, handle)) return;
       if (event.target !== element && !(event.target instanceof HTMLCanvasElement)) return;
       const p = local(event);
       pointers.set(event.pointerId, p);
@@ -169,15 +208,18 @@ export function usePointerTools(
         };
       } else if (hit.kind === 'note-resize') {
         gesture = { kind: 'resize-note', start: point, id: hit.note.id, origin: hit.note };
-      } else if (hit.kind === 'zone-move' || hit.kind === 'zone-resize') {
+      } else if (hit.kind === 'zone-resize' && !event.shiftKey) {
+        const { notes, zones } = board.getSnapshot();
         gesture = {
-          kind: hit.kind === 'zone-move' ? 'move-zone' : 'resize-zone',
+          kind: 'resize-zone',
           start: point,
           id: hit.zone.id,
           origin: hit.zone,
+          min: resizeLimits(hit.zone, carriedNotes(zones, notes, hit.zone)),
         };
         selectZone(ui, hit.zone.id);
       } else if (event.shiftKey) {
+        // A rubber band starts wherever Shift+drag starts, a zone's header included.
         gesture = { kind: 'marquee', start: point, base: state.selection };
       } else {
         select(ui, []);
@@ -200,6 +242,7 @@ export function usePointerTools(
       const p = local(event);
       const point = toBoard(p);
       sendCursor(point);
+      ui.setState({ pointer: point });
       if (pointers.has(event.pointerId)) pointers.set(event.pointerId, p);
       if (!gesture) {
         if (event.target === element || event.target instanceof HTMLCanvasElement) {
@@ -263,19 +306,31 @@ export function usePointerTools(
           writePreview();
           return;
         }
+        case 'move-zone': {
+          const dx = Math.round(point.x - gesture.start.x);
+          const dy = Math.round(point.y - gesture.start.y);
+          const preview = new Map<string, Rect>();
+          const o = gesture.origin;
+          preview.set(gesture.id, { ...o, x: o.x + dx, y: o.y + dy });
+          for (const [id, r] of gesture.carried)
+            preview.set(id, { ...r, x: r.x + dx, y: r.y + dy });
+          ui.setState({ preview });
+          writePreview();
+          return;
+        }
         default: {
           const dx = point.x - gesture.start.x;
           const dy = point.y - gesture.start.y;
           const o = gesture.origin;
-          const min = gesture.kind === 'resize-note' ? NOTE_MIN_SIZE : ZONE_MIN_SIZE;
-          const rect =
-            gesture.kind === 'move-zone'
-              ? { ...o, x: Math.round(o.x + dx), y: Math.round(o.y + dy) }
-              : {
-                  ...o,
-                  width: Math.round(Math.max(min, o.width + dx)),
-                  height: Math.round(Math.max(min, o.height + dy)),
-                };
+          const min =
+            gesture.kind === 'resize-note'
+              ? { width: NOTE_MIN_SIZE, height: NOTE_MIN_SIZE }
+              : gesture.min;
+          const rect = {
+            ...o,
+            width: Math.round(Math.max(min.width, o.width + dx)),
+            height: Math.round(Math.max(min.height, o.height + dy)),
+          };
           ui.setState({ preview: new Map([[gesture.id, rect]]) });
           writePreview();
         }
@@ -292,11 +347,24 @@ export function usePointerTools(
       gesture = undefined;
       const click = ended.kind === 'refused' || (ended.kind === 'move' && !ended.moved);
       if (click && ended.clicked) select(ui, [ended.clicked]);
+      if (ended.kind === 'move' && ended.moved)
+        rememberZone(ended.clicked ?? ended.origins.keys().next().value);
       ui.setState({ preview: undefined, marquee: undefined, panning: false });
       element.style.cursor = '';
     };
 
-    const onLeave = () => sendCursor(null);
+    const onLeave = () => {
+      sendCursor(null);
+      ui.setState({ pointer: undefined });
+    };
+
+    /** The zone a note the person just moved is in becomes where "Add note" aims. */
+    const rememberZone = (noteId: string | undefined) => {
+      const { zones, byId } = board.getSnapshot();
+      const note = noteId ? byId.get(noteId) : undefined;
+      const zone = note && zoneOfNote(zones, note);
+      if (zone) ui.setState({ lastZoneId: zone.id });
+    };
 
     const onDoubleClick = (event: MouseEvent) => {
       if (event.target !== element && !(event.target instanceof HTMLCanvasElement)) return;
@@ -304,9 +372,11 @@ export function usePointerTools(
       const hit = hitAt(point);
       if (hit.kind === 'note') {
         editNote(ctx, hit.note);
-      } else if (hit.kind === 'empty') {
-        addNoteAt(ctx, point.x, point.y);
+        return;
       }
+      const header = isFacilitator && zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
+      if (header) ui.setState({ editingZoneId: header.id });
+      else if (hit.kind === 'empty') addNoteAt(ctx, point.x, point.y, { exact: true });
     };
 
     const onWheel = (event: WheelEvent) => {

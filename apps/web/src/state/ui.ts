@@ -44,6 +44,12 @@ export interface UiState {
   selectedZoneId: string | undefined;
   /** A short message for the person (a refused change, a lock), shown for a few seconds. */
   notice: { text: string; id: number } | undefined;
+  /** The zone whose title and prompt the facilitator is editing in place. */
+  editingZoneId: string | undefined;
+  /** The zone this person last worked in: where "Add note" puts the next note. */
+  lastZoneId: string | undefined;
+  /** Where the pointer is over the board (board coordinates); undefined when it is not. */
+  pointer: { x: number; y: number } | undefined;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -60,6 +66,9 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     spaceHeld: false,
     selectedZoneId: undefined,
     notice: undefined,
+    editingZoneId: undefined,
+    lastZoneId: undefined,
+    pointer: undefined,
     ...initial,
   }));
 }
@@ -76,7 +85,12 @@ export function select(store: UiStore, ids: readonly string[]): void {
 
 /** Selects one zone (or none); the note selection is cleared. */
 export function selectZone(store: UiStore, id: string | undefined): void {
-  store.setState({ selection: [], editingNoteId: undefined, selectedZoneId: id });
+  store.setState({
+    selection: [],
+    editingNoteId: undefined,
+    selectedZoneId: id,
+    ...(id ? { lastZoneId: id } : {}),
+  });
 }
 
 let noticeCount = 0;

@@ -2,7 +2,7 @@ import { NOTE_COLORS } from '@dartboard/board';
 import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
 import {
-  addNoteInView,
+  addNoteFromButton,
   colorSelection,
   deleteSelection,
   mayOnNote,
@@ -52,7 +52,7 @@ export function Toolbar() {
       <button
         type="button"
         className="primary"
-        onClick={() => addNoteInView(ctx)}
+        onClick={() => addNoteFromButton(ctx)}
         title="Add note (N)"
       >
         Add note

@@ -4,13 +4,14 @@ import {
   addNote,
   type BoardAction,
   deleteNotes,
-  freeSpotInZone,
+  freeSpotOutside,
   may,
   moveNote,
   moveNotes,
-  NOTE_DEFAULT_HEIGHT,
-  NOTE_DEFAULT_WIDTH,
   type Note,
+  placeAtPoint,
+  placeInZone,
+  type Rect,
   readNote,
   readZone,
   refusalMessage,
@@ -18,6 +19,8 @@ import {
   setNoteLocked,
   setZoneLocked,
   type Zone,
+  zoneAtPoint,
+  zoneOfNote,
 } from '@dartboard/board';
 import {
   boardToScreen,
@@ -25,6 +28,7 @@ import {
   clampScale,
   fitRect,
   screenToBoard,
+  visibleRect,
   zoomAt,
 } from '../canvas/viewport';
 import { select, showNotice, startEditing, type UiStore } from '../state/ui';
@@ -32,39 +36,93 @@ import type { BoardContextValue } from './boardContext';
 
 const ZOOM_STEP = 1.25;
 
-/** Adds a note centred on a board point and opens its editor. */
+/** Puts a new note at a spot the placement rules chose, opens its editor and shows it. */
+function createNote(
+  ctx: BoardContextValue,
+  spot: { x: number; y: number },
+  zone: Zone | undefined,
+): string {
+  ctx.undo.stopCapturing();
+  const id = addNote(ctx.doc, { x: spot.x, y: spot.y, author: ctx.name });
+  if (zone) ctx.ui.setState({ lastZoneId: zone.id });
+  startEditing(ctx.ui, id);
+  const note = readNote(ctx.doc, id);
+  if (note) revealNote(ctx, note);
+  return id;
+}
+
+/**
+ * Adds a note where a person points (N under the pointer, a double-click): centred there when
+ * that spot is free (`exact`) or on the nearest free spot of the same zone, never across a
+ * zone's border.
+ */
 export function addNoteAt(
   ctx: BoardContextValue,
   x: number,
   y: number,
-  color?: string,
+  { exact = false }: { exact?: boolean } = {},
 ): string | undefined {
   if (!ctx.canEdit) return undefined;
-  ctx.undo.stopCapturing();
-  const id = addNote(ctx.doc, {
-    x: Math.round(x - NOTE_DEFAULT_WIDTH / 2),
-    y: Math.round(y - NOTE_DEFAULT_HEIGHT / 2),
-    author: ctx.name,
-    color,
-  });
-  startEditing(ctx.ui, id);
-  return id;
+  const { zones, notes } = ctx.board.getSnapshot();
+  const placed = placeAtPoint({ x, y }, { zones, notes, exact });
+  if (placed.full) showNotice(ctx.ui, fullNotice(placed.full));
+  return createNote(ctx, placed.spot, placed.zone);
 }
 
-/** Adds a note in the middle of the screen, nudged so repeated presses don't stack exactly. */
-export function addNoteInView(ctx: BoardContextValue): string | undefined {
+function fullNotice(zone: Zone): string {
+  return `${zone.title || 'This zone'} is full: the note went beside it.`;
+}
+
+/** Adds a note to a zone's first free spot (its "+" button, or "Add note" aimed at it). */
+export function addNoteToZone(ctx: BoardContextValue, zone: Zone): string | undefined {
+  if (!ctx.canEdit) return undefined;
+  const { zones, notes } = ctx.board.getSnapshot();
+  const placed = placeInZone(zone, { zones, notes });
+  if (!placed.inZone) showNotice(ctx.ui, fullNotice(zone));
+  ctx.ui.setState({ lastZoneId: zone.id });
+  return createNote(ctx, placed.spot, placed.inZone ? zone : undefined);
+}
+
+/**
+ * The zone "Add note" means: the selected zone, else the one this person last worked in, else
+ * the one in the middle of the view, else the zone most in view.
+ */
+export function targetZone(ctx: BoardContextValue): Zone | undefined {
+  const { zones } = ctx.board.getSnapshot();
+  const { selectedZoneId, lastZoneId, viewport, screen } = ctx.ui.getState();
+  const byId = (id: string | undefined) => zones.find((zone) => zone.id === id);
+  const chosen = byId(selectedZoneId) ?? byId(lastZoneId);
+  if (chosen) return chosen;
+  const centre = screenToBoard(viewport, screen.width / 2, screen.height / 2);
+  const view = visibleRect(viewport, screen);
+  return (
+    zoneAtPoint(zones, centre.x, centre.y) ??
+    zones
+      .map((zone) => ({ zone, shown: overlapArea(zone, view) }))
+      .filter((entry) => entry.shown > 0)
+      .sort((a, b) => b.shown - a.shown)[0]?.zone
+  );
+}
+
+function overlapArea(a: Rect, b: Rect): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+/** "Add note": into the zone the person means (see targetZone), or the middle of the view. */
+export function addNoteFromButton(ctx: BoardContextValue): string | undefined {
+  const zone = targetZone(ctx);
+  if (zone) return addNoteToZone(ctx, zone);
   const { viewport, screen } = ctx.ui.getState();
   const centre = screenToBoard(viewport, screen.width / 2, screen.height / 2);
-  const taken = ctx.board.getSnapshot().notes;
-  let { x, y } = centre;
-  for (let i = 0; i < 20; i++) {
-    const left = x - NOTE_DEFAULT_WIDTH / 2;
-    const top = y - NOTE_DEFAULT_HEIGHT / 2;
-    if (!taken.some((n) => Math.abs(n.x - left) < 8 && Math.abs(n.y - top) < 8)) break;
-    x += 24;
-    y += 24;
-  }
-  return addNoteAt(ctx, x, y);
+  return addNoteAt(ctx, centre.x, centre.y);
+}
+
+/** N: under the pointer when it is over the board, otherwise as "Add note" does. */
+export function addNoteByKey(ctx: BoardContextValue): string | undefined {
+  const { pointer } = ctx.ui.getState();
+  return pointer ? addNoteAt(ctx, pointer.x, pointer.y) : addNoteFromButton(ctx);
 }
 
 /**
@@ -135,6 +193,8 @@ export function editNote(ctx: BoardContextValue, note: Note): void {
     explainRefusal(ctx, 'note.edit');
     return;
   }
+  const zone = zoneOfNote(ctx.board.getSnapshot().zones, note);
+  if (zone) ctx.ui.setState({ lastZoneId: zone.id });
   startEditing(ctx.ui, note.id);
 }
 
@@ -176,14 +236,17 @@ export function moveNoteToZone(
     return;
   }
   const { zones, notes } = ctx.board.getSnapshot();
-  const others = notes.filter((n) => n.id !== noteId);
+  const input = { zones, notes: notes.filter((n) => n.id !== noteId), size: note };
   let spot: { x: number; y: number };
   if (zone) {
-    spot = freeSpotInZone(zone, others, note);
+    const placed = placeInZone(zone, input);
+    if (!placed.inZone) showNotice(ctx.ui, fullNotice(zone));
+    spot = placed.spot;
+    ctx.ui.setState({ lastZoneId: zone.id });
   } else {
-    // Outside: a column to the right of everything else.
-    const bounds = boundsOf([...zones, ...others]);
-    spot = bounds ? { x: bounds.x + bounds.width + 60, y: bounds.y } : { x: 0, y: 0 };
+    // Outside: beside everything else, to the right.
+    const bounds = boundsOf(zones);
+    spot = freeSpotOutside(input, bounds ? { x: bounds.x + bounds.width + 60, y: bounds.y } : note);
   }
   ctx.undo.stopCapturing();
   moveNote(ctx.doc, noteId, spot.x, spot.y);

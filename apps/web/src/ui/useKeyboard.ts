@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { select, stopEditing } from '../state/ui';
 import {
-  addNoteInView,
+  addNoteByKey,
   deleteSelection,
   editNote,
   nudgeSelection,
@@ -12,6 +12,7 @@ import {
   zoomToFit,
 } from './actions';
 import type { BoardContextValue } from './boardContext';
+import { duplicateSelection, listenToClipboard } from './clipboard';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -52,6 +53,9 @@ export function useKeyboard(ctx: BoardContextValue): void {
         ctx.undo.redo();
       } else if (mod && event.shiftKey && key.toLowerCase() === 'l') {
         toggleLock(ctx);
+      } else if (mod && key.toLowerCase() === 'd') {
+        // The browser's own Ctrl+D (a bookmark) is not what a person means on a board.
+        duplicateSelection(ctx);
       } else if (mod && key.toLowerCase() === 'a') {
         select(
           ui,
@@ -60,7 +64,7 @@ export function useKeyboard(ctx: BoardContextValue): void {
       } else if (mod) {
         handled = false;
       } else if ((key === 'n' || key === 'N') && ctx.canEdit) {
-        addNoteInView(ctx);
+        addNoteByKey(ctx);
       } else if ((key === 'Delete' || key === 'Backspace') && ctx.canEdit) {
         deleteSelection(ctx);
       } else if (key === 'Escape') {
@@ -91,10 +95,12 @@ export function useKeyboard(ctx: BoardContextValue): void {
       if (event.key === ' ') ui.setState({ spaceHeld: false });
     };
     const onBlur = () => ui.setState({ spaceHeld: false });
+    const stopClipboard = listenToClipboard(ctx);
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
     window.addEventListener('blur', onBlur);
     return () => {
+      stopClipboard();
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('blur', onBlur);

@@ -1,0 +1,92 @@
+import { may, type Zone } from '@dartboard/board';
+import type { KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { useBoardSnapshot } from '../sync/hooks';
+import { addNoteToZone } from '../ui/actions';
+import { type BoardContextValue, useBoardContext } from '../ui/boardContext';
+import { nudgeZone } from '../ui/zoneActions';
+
+/** Zones narrower than this on screen show no buttons: they would cover the title. */
+const MIN_ZONE_WIDTH_ON_SCREEN = 140;
+/** From the zone's top-right corner to the buttons, CSS pixels. */
+const INSET = 10;
+
+function zoneName(zone: Zone): string {
+  return zone.title.trim() || 'Untitled zone';
+}
+
+function onHandleKey(ctx: BoardContextValue, zone: Zone, event: KeyboardEvent) {
+  const step = event.shiftKey ? 50 : 10;
+  const moves: Record<string, [number, number]> = {
+    ArrowLeft: [-step, 0],
+    ArrowRight: [step, 0],
+    ArrowUp: [0, -step],
+    ArrowDown: [0, step],
+  };
+  const move = moves[event.key];
+  if (!move) return;
+  event.preventDefault();
+  event.stopPropagation();
+  nudgeZone(ctx, zone, move[0], move[1]);
+}
+
+/**
+ * Buttons on each zone, in the DOM over the canvas so they are reachable by keyboard: "Add note
+ * to <zone>" for everyone who may add notes, and for the facilitator the handle that moves the
+ * zone with its notes (dragged, or with the arrow keys once focused). The drag itself is handled
+ * with the canvas's other gestures (usePointerTools, `data-zone-move`).
+ */
+export function ZoneControls() {
+  const ctx = useBoardContext();
+  const { zones } = useBoardSnapshot(ctx.board);
+  const viewport = useStore(ctx.ui, (s) => s.viewport);
+  const preview = useStore(ctx.ui, (s) => s.preview);
+  if (!ctx.canEdit) return null;
+  const arranges = may(ctx.role, 'zone.move');
+  return (
+    <div className="zone-controls">
+      {zones.map((zone) => {
+        const shown = { ...zone, ...preview?.get(zone.id) };
+        if (shown.width * viewport.scale < MIN_ZONE_WIDTH_ON_SCREEN) return null;
+        const right = (shown.x + shown.width) * viewport.scale + viewport.x - INSET;
+        const top = shown.y * viewport.scale + viewport.y + INSET;
+        const name = zoneName(zone);
+        return (
+          <div
+            key={zone.id}
+            className="zone-control-group"
+            style={{ transform: `translate(${right}px, ${top}px) translateX(-100%)` }}
+          >
+            <button
+              type="button"
+              className="zone-control"
+              aria-label={`Add note to ${name}`}
+              title={`Add note to ${name}`}
+              onClick={() => addNoteToZone(ctx, zone)}
+            >
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2" />
+              </svg>
+            </button>
+            {arranges && (
+              <button
+                type="button"
+                className="zone-control zone-handle"
+                data-zone-move={zone.id}
+                aria-label={`Move zone ${name}`}
+                title="Drag to move the zone with its notes (or use the arrow keys)"
+                onKeyDown={(event) => onHandleKey(ctx, zone, event)}
+              >
+                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                  {[4, 8, 12].flatMap((y) =>
+                    [5, 11].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.5" />),
+                  )}
+                </svg>
+              </button>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

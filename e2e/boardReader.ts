@@ -1,0 +1,35 @@
+import { listNotes, listZones, type Note, type Zone } from '@dartboard/board';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { BASE_URL } from './env.js';
+
+/**
+ * Reads a board as an independent client would: the stock y-websocket client in Node, with the
+ * token of a board link (`/b/<id>#token=<token>`), on the real server. Returns its notes and
+ * zones once synced, then disconnects.
+ */
+export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Zone[] }> {
+  const url = new URL(link, BASE_URL);
+  const boardId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${BASE_URL.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the board did not sync')), 10_000);
+      provider.once('sync', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return { notes: listNotes(doc), zones: listZones(doc) };
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}
