@@ -199,3 +199,30 @@ test('the facilitator renames a zone in place; everyone sees it', async ({ perso
   await cara.mouse.dblclick(their.x - 150, their.y + their.height / 2);
   await expect(cara.getByRole('textbox', { name: 'Zone title' })).toHaveCount(0);
 });
+
+test('two people who add a note to one zone at once never get them stacked', async ({ person }) => {
+  const board = await createBoard(BASE_URL, 'Race');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
+  const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
+  // Cara is cut off for a moment, so neither sees the other's note before choosing a spot:
+  // both take the first free spot of Access.
+  await cara.context().setOffline(true);
+  await cara.getByRole('button', { name: 'Add note to Access' }).click();
+  await typeNote(cara, 'From Cara');
+  await sam.getByRole('button', { name: 'Add note to Access' }).click();
+  await typeNote(sam, 'From Sam');
+  await cara.context().setOffline(false);
+  await expect(noteEntry(zoneSection(sam, 'Access'), /From Cara/)).toBeVisible({
+    timeout: 10_000,
+  });
+  // The later note moves to the next free spot, on both screens.
+  await expect
+    .poll(async () => {
+      const { notes } = await readBoard(board.links.facilitator);
+      return notes.length === 2 && !rectsIntersect(notes[0] as Note, notes[1] as Note);
+    })
+    .toBe(true);
+  const { notes, zones } = await readBoard(board.links.facilitator);
+  expectTidy(notes, zones);
+  await expect(zoneSection(cara, 'Access')).toHaveAccessibleName('Access (2)');
+});

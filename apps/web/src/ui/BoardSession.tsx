@@ -21,6 +21,7 @@ import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
 import { showRefusals } from './serverNotices';
+import { settleNewNotes } from './settle';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
@@ -131,6 +132,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= 1000);
   useKeyboard(ctx);
   useWarnBeforeLeaving(ctx.connection);
+  useEffect(() => settleNewNotes(ctx), [ctx]);
 
   // "Synced" here means the board can be shown: from the server, or from this browser's copy.
   useEffect(() => {

@@ -33,6 +33,7 @@ import {
 } from '../canvas/viewport';
 import { select, showNotice, startEditing, type UiStore } from '../state/ui';
 import type { BoardContextValue } from './boardContext';
+import { markFresh } from './settle';
 
 const ZOOM_STEP = 1.25;
 
@@ -44,6 +45,7 @@ function createNote(
 ): string {
   ctx.undo.stopCapturing();
   const id = addNote(ctx.doc, { x: spot.x, y: spot.y, author: ctx.name });
+  markFresh(ctx, [id]);
   if (zone) ctx.ui.setState({ lastZoneId: zone.id });
   startEditing(ctx.ui, id);
   const note = readNote(ctx.doc, id);

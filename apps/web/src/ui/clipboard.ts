@@ -23,6 +23,7 @@ import { screenToBoard } from '../canvas/viewport';
 import { select, showNotice } from '../state/ui';
 import { deleteSelection, explainRefusal, revealNote, targetZone } from './actions';
 import type { BoardContextValue } from './boardContext';
+import { markFresh } from './settle';
 
 /** How far a duplicate or a pasted copy is set from its original (before finding a free spot). */
 const COPY_OFFSET = 24;
@@ -62,6 +63,7 @@ function addCopies(
 }
 
 function finish(ctx: BoardContextValue, ids: string[]) {
+  markFresh(ctx, ids);
   select(ctx.ui, ids);
   const { byId, zones } = ctx.board.getSnapshot();
   const first = ids[0] ? byId.get(ids[0]) : undefined;
