@@ -12,6 +12,7 @@ import { NoteEditor } from './NoteEditor';
 import { NotesShape } from './NotesShape';
 import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
+import { StraddleMarks } from './StraddleMarks';
 import { usePointerTools } from './usePointerTools';
 import { ZoneControls } from './ZoneControls';
 import { ZoneEditor } from './ZoneEditor';
@@ -105,6 +106,12 @@ export function BoardCanvas() {
             preview={preview}
             editingNoteId={editingNoteId}
             zoomRest={zoomRest}
+          />
+          <StraddleMarks
+            notes={snapshot.notes}
+            zones={snapshot.zones}
+            preview={preview}
+            ui={ctx.ui}
           />
           <Selection
             selected={selected}

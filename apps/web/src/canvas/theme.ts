@@ -9,5 +9,7 @@ export const ZONE_THEME: Record<string, { fill: string; stroke: string; title: s
 export const ZONE_FALLBACK = { fill: '#f8fafc', stroke: '#e2e8f0', title: '#0f172a' };
 
 export const SELECTION = '#2563eb';
+/** The dashed outline of a note that lies across a zone's border. */
+export const STRADDLE = '#d97706';
 export const BOARD_BACKGROUND = '#f6f5f2';
 export const GRID_DOT = '#d6d3d1';
