@@ -17,13 +17,13 @@ test('a view-only participant follows live and has no way to edit', async ({ per
   const viewer = await joinedPerson(person, board.links.view, 'Vic Viewer');
   await expect(viewer.getByText('View only')).toBeVisible();
 
-  await editor.getByRole('button', { name: 'Add note' }).click();
+  await editor.getByRole('button', { name: 'Add note', exact: true }).click();
   await editor.keyboard.type('Visible to viewers');
   await expect(noteEntry(outline(viewer), /Visible to viewers/)).toBeVisible({ timeout: 1_000 });
   await expect(editor.getByRole('list', { name: 'People here: 2' })).toContainText('Vic Viewer');
 
   // No editing controls, and the shortcuts and gestures that edit do nothing.
-  await expect(viewer.getByRole('button', { name: 'Add note' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Add note', exact: true })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: 'Export summary' })).toHaveCount(0);
   const empty = await canvasPoint(viewer, 0.25, 0.75);
   await viewer.mouse.dblclick(empty.x, empty.y);
@@ -86,7 +86,7 @@ test('the facilitator exports the summary as Markdown; others cannot', async ({ 
   await sam.getByLabel('Session title (optional)').fill('Export check');
   await sam.getByRole('button', { name: 'New session' }).click();
   await join(sam, 'Sam');
-  await sam.getByRole('button', { name: 'Add note' }).click();
+  await sam.getByRole('button', { name: 'Add note', exact: true }).click();
   await sam.keyboard.type('Agree success criteria');
   await sam.keyboard.press('Escape');
   await outline(sam).getByLabel('Zone', { exact: true }).selectOption({ label: 'Dialogue' });

@@ -48,17 +48,18 @@ test('facilitator and customer build the board together, live, and a reload keep
   await expect(sam.getByRole('list', { name: 'People here: 2' })).toContainText('Cara Customer');
   await expect(cara.getByRole('list', { name: 'People here: 2' })).toContainText('Sam Seller');
 
-  // Sam adds a note with the button and types; Cara sees the text while it is being typed.
-  await sam.getByRole('button', { name: 'Add note' }).click();
+  // Sam adds a note with N under his pointer in Dialogue and types; Cara sees the text while it
+  // is being typed.
+  const inDialogue = await canvasPoint(sam, 0.25, 0.3);
+  await sam.mouse.move(inDialogue.x, inDialogue.y);
+  await sam.keyboard.press('n');
   await expect(sam.getByRole('textbox', { name: 'Note text' })).toBeFocused();
   await sam.keyboard.type('Pilot with two teams first');
   await expect(noteEntry(outline(cara), /Pilot with two teams first/)).toBeVisible(LIVE);
   await sam.keyboard.type('\nthen the rollout');
   await expect(noteEntry(outline(cara), /then the rollout/)).toBeVisible(LIVE);
   await sam.keyboard.press('Escape');
-  await expect(
-    noteEntry(zoneSection(cara, 'Outside the zones'), /Pilot with two teams/),
-  ).toBeVisible();
+  await expect(noteEntry(zoneSection(cara, 'Dialogue'), /Pilot with two teams/)).toBeVisible();
 
   // Cara double-clicks inside the Risk assessment zone and writes a note there.
   const inRisk = await canvasPoint(cara, 0.25, 0.75);
@@ -75,10 +76,9 @@ test('facilitator and customer build the board together, live, and a reload keep
     'Cara Customer',
   );
 
-  // Sam drags his note (at the centre of his screen) into Access; Cara sees it move mid-drag.
-  const centre = await canvasPoint(sam, 0.5, 0.5);
+  // Sam drags his note (under his pointer) into Access; Cara sees it move mid-drag.
   const inAccess = await canvasPoint(sam, 0.75, 0.25);
-  await drag(sam, { x: centre.x - 20, y: centre.y - 20 }, inAccess, { release: false });
+  await drag(sam, inDialogue, inAccess, { release: false });
   await expect(noteEntry(zoneSection(cara, 'Access'), /Pilot with two teams/)).toBeVisible(LIVE);
   await sam.mouse.up();
   await expect(noteEntry(zoneSection(sam, 'Access'), /Pilot with two teams/)).toBeVisible();
@@ -86,7 +86,7 @@ test('facilitator and customer build the board together, live, and a reload keep
   // Hostile text is shown as text: no markup, no script.
   let dialogs = 0;
   for (const page of [sam, cara]) page.on('dialog', () => dialogs++);
-  await cara.getByRole('button', { name: 'Add note' }).click();
+  await cara.getByRole('button', { name: 'Add note', exact: true }).click();
   await cara.keyboard.type('<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1))');
   await cara.keyboard.press('Escape');
   await expect(noteEntry(outline(sam), /<img src=x onerror=alert\(1\)>/)).toBeVisible(LIVE);
@@ -127,7 +127,8 @@ test('the outline edits text and moves notes between zones from the keyboard', a
 
   await noteEntry(outline(ann), /Shared pricing sheet/).click();
   const zone = outline(ann).getByLabel('Zone', { exact: true });
-  await expect(zone).toHaveValue('');
+  // N with the pointer off the board puts the note into a zone, never between them.
+  await expect(zone).not.toHaveValue('');
   await zone.selectOption({ label: 'Transparency' });
   await expect(noteEntry(zoneSection(ann, 'Transparency'), /Shared pricing sheet/)).toBeVisible();
   const text = outline(ann).getByLabel('Text', { exact: true });

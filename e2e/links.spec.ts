@@ -32,7 +32,7 @@ test('the address bar shows no token once a link is opened, and a reload still o
     expect(await page.evaluate(() => window.location.hash)).toBe('');
   }
 
-  await cara.getByRole('button', { name: 'Add note' }).click();
+  await cara.getByRole('button', { name: 'Add note', exact: true }).click();
   await cara.keyboard.type('Still here after a reload');
   await cara.keyboard.press('Escape');
   await expect(noteEntry(outline(sam), /Still here after a reload/)).toBeVisible();
@@ -78,7 +78,7 @@ test('a replaced link sends its holder to a page that says so, and leaves nothin
 }) => {
   const board = await createBoard(baseURL ?? '', 'Replace');
   const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
-  await cara.getByRole('button', { name: 'Add note' }).click();
+  await cara.getByRole('button', { name: 'Add note', exact: true }).click();
   await cara.keyboard.type('Written before the link was replaced');
   await cara.keyboard.press('Escape');
   await expect(cara.getByRole('status', { name: /^Connection:/ })).toHaveAccessibleName(

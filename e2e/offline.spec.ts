@@ -33,7 +33,7 @@ test('an offline edit survives a reload and reaches the other person when the co
 
   await cara.context().setOffline(true);
   await expect(badge(cara)).toHaveAccessibleName('Connection: Offline');
-  await cara.getByRole('button', { name: 'Add note' }).click();
+  await cara.getByRole('button', { name: 'Add note', exact: true }).click();
   await cara.keyboard.type('Written in the tunnel');
   await cara.keyboard.press('Escape');
   await expect(badge(cara)).toHaveAccessibleName(
@@ -67,7 +67,7 @@ test('an offline edit survives a reload and reaches the other person when the co
   await expect(noteEntry(outline(sam), /Written in the tunnel/)).toBeVisible();
 
   // And they go on live.
-  await cara.getByRole('button', { name: 'Add note' }).click();
+  await cara.getByRole('button', { name: 'Add note', exact: true }).click();
   await cara.keyboard.type('Back in the open');
   await cara.keyboard.press('Escape');
   await expect(noteEntry(outline(sam), /Back in the open/)).toBeVisible({ timeout: 1_000 });
@@ -76,7 +76,7 @@ test('an offline edit survives a reload and reaches the other person when the co
 test('the badge says how many changes are not saved while offline', async ({ person, baseURL }) => {
   const board = await createBoard(baseURL ?? '', 'Counting');
   const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
-  await sam.getByRole('button', { name: 'Add note' }).click();
+  await sam.getByRole('button', { name: 'Add note', exact: true }).click();
   await sam.keyboard.type('Nudged offline');
   await sam.keyboard.press('Escape');
   await allSaved(sam);

@@ -26,7 +26,7 @@ test('both browsers reconnect after the server is killed and restarted, and noth
     const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
     const cara = await joinedPerson(person, board.links.edit, 'Cara');
 
-    await sam.getByRole('button', { name: 'Add note' }).click();
+    await sam.getByRole('button', { name: 'Add note', exact: true }).click();
     await sam.keyboard.type('Before the outage');
     await sam.keyboard.press('Escape');
     await expect(noteEntry(outline(cara), /Before the outage/)).toBeVisible({ timeout: 1_000 });
@@ -39,7 +39,7 @@ test('both browsers reconnect after the server is killed and restarted, and noth
     }
 
     // Both keep working while the server is down.
-    await sam.getByRole('button', { name: 'Add note' }).click();
+    await sam.getByRole('button', { name: 'Add note', exact: true }).click();
     await sam.keyboard.type('Written during the outage');
     await sam.keyboard.press('Escape');
     await noteEntry(outline(cara), /Before the outage/).click();
@@ -57,7 +57,7 @@ test('both browsers reconnect after the server is killed and restarted, and noth
 
     // And they go on editing live.
     await cara.keyboard.press('Escape');
-    await cara.getByRole('button', { name: 'Add note' }).click();
+    await cara.getByRole('button', { name: 'Add note', exact: true }).click();
     await cara.keyboard.type('After the restart');
     await cara.keyboard.press('Escape');
     await expect(noteEntry(outline(sam), /After the restart/)).toBeVisible({ timeout: 1_000 });

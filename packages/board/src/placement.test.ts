@@ -101,9 +101,11 @@ describe('freeSpotInZone', () => {
     expect(freeSpotInZone(zone, input, { x: 700, y: 130 })).toEqual({ x: 584, y: 172 });
   });
 
-  it('otherwise keeps to the grid slot nearest to the spot wanted', () => {
+  it('otherwise keeps to the grid slot that covers the point wanted (the pointer)', () => {
+    // Wanted centre (400, 330): inside the slot at (332, 172).
     const spot = freeSpotInZone(zone, { zones: [zone], notes: [], size }, { x: 300, y: 250 });
     expect(spot).toEqual({ x: 332, y: 172 });
+    expect(placeAtPoint({ x: 400, y: 330 }, { zones: [zone], notes: [], size }).spot).toEqual(spot);
   });
 
   it('keeps zones drawn inside the zone clear', () => {

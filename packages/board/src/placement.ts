@@ -1,4 +1,4 @@
-import { type Rect, rectContainsRect, rectsIntersect } from './geometry.js';
+import { type Rect, rectContainsPoint, rectContainsRect, rectsIntersect } from './geometry.js';
 import { zoneAtPoint } from './membership.js';
 import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from './note.js';
 import type { Zone } from './zone.js';
@@ -101,9 +101,9 @@ function candidates(
 }
 
 /**
- * The free spot for a note of `size` whose top-left corner is nearest to `near` (or, without
- * `near`, first in reading order), among spots inside `area` (when given) that overlap no
- * obstacle. Undefined when there is none.
+ * The free spot for a note of `size` whose top-left corner is nearest to `near`, preferring
+ * spots that cover the wanted note's centre (or, without `near`, first in reading order), among
+ * spots inside `area` (when given) that overlap no obstacle. Undefined when there is none.
  */
 function bestSpot(
   size: Size,
@@ -124,8 +124,11 @@ function bestSpot(
     };
     if (area && !rectContainsRect(area, rect)) continue;
     // Reading order: rows of half a note's height, then left to right.
+    // Near a wanted spot, a spot that covers its centre (the pointer, for N) comes first.
+    const covers =
+      near && rectContainsPoint(rect, near.x + size.width / 2, near.y + size.height / 2);
     const score = near
-      ? Math.hypot(rect.x - near.x, rect.y - near.y)
+      ? Math.hypot(rect.x - near.x, rect.y - near.y) - (covers ? 1e6 : 0)
       : Math.floor((rect.y - (area?.y ?? 0)) / (size.height / 2)) * 1e7 + rect.x;
     if (score >= bestScore) continue;
     if (blocked.some((o) => rectsIntersect(o, rect))) continue;

@@ -1,6 +1,7 @@
 import { may, type Zone } from '@dartboard/board';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
+import { selectZone } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { addNoteToZone } from '../ui/actions';
 import { type BoardContextValue, useBoardContext } from '../ui/boardContext';
@@ -74,8 +75,9 @@ export function ZoneControls() {
                 className="zone-control zone-handle"
                 data-zone-move={zone.id}
                 aria-label={`Move zone ${name}`}
-                title="Drag to move the zone with its notes (or use the arrow keys)"
+                title="Drag to move the zone with its notes, or select it and use the arrow keys"
                 onKeyDown={(event) => onHandleKey(ctx, zone, event)}
+                onClick={() => selectZone(ctx.ui, zone.id)}
               >
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                   {[4, 8, 12].flatMap((y) =>

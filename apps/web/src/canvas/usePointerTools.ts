@@ -31,7 +31,8 @@ const EXPLAIN_EVERY_MS = 10_000;
 
 type Gesture =
   /** `refused`: the drag would have changed something this person may not change (explained). */
-  | { kind: 'pan'; start: Point; viewport: Viewport; refused?: BoardAction }
+  /** `zone`: a zone header the facilitator pressed, selected if the pointer comes up unmoved. */
+  | { kind: 'pan'; start: Point; viewport: Viewport; refused?: BoardAction; zone?: string }
   | { kind: 'refused'; start: Point; action: BoardAction; clicked?: string }
   | { kind: 'move'; start: Point; origins: Map<string, Rect>; moved: boolean; clicked?: string }
   | { kind: 'resize-note'; start: Point; id: string; origin: Rect }
@@ -223,16 +224,15 @@ export function usePointerTools(
         gesture = { kind: 'marquee', start: point, base: state.selection };
       } else {
         select(ui, []);
-        // Someone who may not arrange zones pans from a zone's header; the drag says why.
-        const onHeader =
-          ctx.canEdit &&
-          !isFacilitator &&
-          zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
+        // Someone who may not arrange zones pans from a zone's header; the drag says why. The
+        // facilitator's click on a header selects the zone (to lock it, say).
+        const header = ctx.canEdit && zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
         gesture = {
           kind: 'pan',
           start: p,
           viewport: state.viewport,
-          ...(onHeader ? { refused: 'zone.move' as const } : {}),
+          ...(header && !isFacilitator ? { refused: 'zone.move' as const } : {}),
+          ...(header && isFacilitator ? { zone: header.id } : {}),
         };
         ui.setState({ panning: true });
       }
@@ -347,6 +347,9 @@ export function usePointerTools(
       gesture = undefined;
       const click = ended.kind === 'refused' || (ended.kind === 'move' && !ended.moved);
       if (click && ended.clicked) select(ui, [ended.clicked]);
+      if (ended.kind === 'pan' && ended.zone && !dragged(ended.start, local(event))) {
+        selectZone(ui, ended.zone);
+      }
       if (ended.kind === 'move' && ended.moved)
         rememberZone(ended.clicked ?? ended.origins.keys().next().value);
       ui.setState({ preview: undefined, marquee: undefined, panning: false });
