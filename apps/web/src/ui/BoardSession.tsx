@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { syncUrl } from '../links';
+import { loadPersonId } from '../state/prefs';
 import { forgetReplaced, tabStorage } from '../state/tabBoard';
 import { createUiStore, type Viewport } from '../state/ui';
 import { createBoardStore } from '../sync/boardStore';
@@ -15,6 +16,7 @@ import {
   endsConnection,
 } from '../sync/connection';
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
+import { colorFor } from '../sync/presence';
 import { zoomToFit } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
 import { ErrorPage } from './ErrorPage';
@@ -26,12 +28,14 @@ import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
 
 function openBoard(info: BoardInfo, token: string, name: string): BoardContextValue {
+  const color = colorFor(loadPersonId());
   const connection = connectBoard({
     serverUrl: syncUrl(window.location),
     boardId: info.id,
     token,
     name,
     role: info.role,
+    color,
     tabStorage: tabStorage(),
   });
   const { doc } = connection;
@@ -41,6 +45,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     role: info.role,
     canEdit: info.role !== 'view',
     name,
+    color,
     doc,
     connection,
     board: createBoardStore(doc),
