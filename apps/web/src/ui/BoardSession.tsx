@@ -17,8 +17,10 @@ import {
 } from '../sync/connection';
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
 import { colorFor } from '../sync/presence';
+import { Arrivals } from './Arrivals';
 import { zoomToFit } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
+import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
@@ -26,6 +28,7 @@ import { showRefusals } from './serverNotices';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
+import { ViewOnlyBanner } from './ViewOnlyBanner';
 
 function openBoard(info: BoardInfo, token: string, name: string): BoardContextValue {
   const color = colorFor(loadPersonId());
@@ -168,6 +171,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
 
   return (
     <BoardContext.Provider value={ctx}>
+      <ChangeAnnouncer />
       <div className="board-page">
         <TopBar
           info={info}
@@ -180,6 +184,8 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             {synced && <Toolbar />}
             <ZoomControls />
             <Notice />
+            <Arrivals />
+            {!ctx.canEdit && <ViewOnlyBanner />}
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??
