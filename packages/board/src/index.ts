@@ -76,6 +76,8 @@ export {
   ZONE_KINDS,
   ZONE_MAX_SIZE,
   ZONE_MIN_SIZE,
+  ZONE_PROMPT_MAX_LENGTH,
+  ZONE_TITLE_MAX_LENGTH,
   type Zone,
   type ZoneKind,
 } from './zone.js';
