@@ -60,6 +60,9 @@ test('people keep their colour across reloads, are told who comes and goes, and 
   // A reload: the same colour, on his screen and on Cara's.
   await sam.reload();
   await expectLive(sam);
+  // Whoever was here already did not just join; a quick reload is no news to the others.
+  await expect(sam.getByText('Cara Customer joined')).toHaveCount(0);
+  await expect(cara.getByText('Sam (Sales) left')).toHaveCount(0);
   expect(await avatarColour(sam, 'Sam (Sales) (you)')).toBe(samColour);
   await expect(people(cara)).toHaveAccessibleName('People here: 2');
   expect(await avatarColour(cara, 'Sam (Sales)')).toBe(samColour);
@@ -72,6 +75,7 @@ test('people keep their colour across reloads, are told who comes and goes, and 
     }),
   ).toBeVisible();
   await expect(sam.getByText('Vic Viewer joined')).toBeVisible(LIVE);
+  await expect(cara.getByText('Sam (Sales) left')).toHaveCount(0);
   await shot(vic, 'people-viewer');
 
   // Cara closes her tab: after a short grace time, Sam is told she left.
@@ -178,6 +182,7 @@ test('the facilitator renames the session and a zone in place, and the customer 
   await title.press('Enter');
   await expect(sam.getByRole('button', { name: 'Edit title' })).toBeFocused();
   await expect(cara.getByRole('heading', { level: 1 })).toHaveText('Acme renewal, week 2', LIVE);
+  await expect(cara).toHaveTitle('Acme renewal, week 2 · Dartboard');
 
   // Escape leaves it as it was; a double-click on the title opens it too.
   await sam.getByRole('heading', { level: 1 }).dblclick();

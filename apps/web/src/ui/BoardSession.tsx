@@ -1,5 +1,5 @@
 import { notesMap, zonesMap } from '@dartboard/board';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
@@ -165,9 +165,11 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
 
+  // The title as the board has it now: the facilitator may rename the session meanwhile.
+  const title = useSyncExternalStore(ctx.board.subscribe, () => ctx.board.getSnapshot().meta.title);
   useEffect(() => {
-    document.title = `${info.title} · Dartboard`;
-  }, [info.title]);
+    document.title = `${title || info.title} · Dartboard`;
+  }, [title, info.title]);
 
   return (
     <BoardContext.Provider value={ctx}>
