@@ -106,12 +106,12 @@ export function watchRemoteNoteChanges(options: WatchOptions): () => void {
     if (changes.length > 0) onChanges(changes);
   }
 
-  function touch(id: string, first: () => Omit<Touched, 'who'>, who: string | undefined) {
+  function touch(id: string, first: () => Omit<Touched, 'who'>, who: () => string | undefined) {
     const known = touched.get(id);
     if (known) {
-      known.who ??= who;
+      known.who ??= who();
     } else {
-      touched.set(id, { ...first(), who });
+      touched.set(id, { ...first(), who: who() });
     }
     clearTimeout(quiet);
     quiet = setTimeout(flush, quietMs);
@@ -120,8 +120,17 @@ export function watchRemoteNoteChanges(options: WatchOptions): () => void {
 
   const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (!isRemote(transaction)) return;
-    const who = whoWrote(awareness, transaction);
-    const zones = listZones(doc);
+    // Read once per transaction, and only for one that touches what is told (not typing).
+    let writer: { name: string | undefined } | undefined;
+    const who = () => {
+      writer ??= { name: whoWrote(awareness, transaction) };
+      return writer.name;
+    };
+    let zones: Zone[] | undefined;
+    const zonesNow = () => {
+      zones ??= listZones(doc);
+      return zones;
+    };
     for (const event of events) {
       if (event.target === notes) {
         event.changes.keys.forEach((change, id) => {
@@ -139,7 +148,7 @@ export function watchRemoteNoteChanges(options: WatchOptions): () => void {
       const note = readNote(doc, id);
       if (!note) continue;
       const record = event as Y.YEvent<Y.Map<unknown>>;
-      touch(id, () => ({ existed: true, zoneBefore: zoneBefore(zones, note, record) }), who);
+      touch(id, () => ({ existed: true, zoneBefore: zoneBefore(zonesNow(), note, record) }), who);
     }
   };
   notes.observeDeep(onNotes);
