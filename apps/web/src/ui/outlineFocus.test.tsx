@@ -27,7 +27,7 @@ function Groups({ groups, more = false }: { groups: string[][]; more?: boolean }
               <button type="button" id={`item-${id}`} data-outline-item="">
                 {id}
               </button>
-              <input id={`field-${id}`} aria-label={`Field ${id}`} />
+              <textarea id={`field-${id}`} aria-label={`Field ${id}`} defaultValue="some text" />
             </li>
           ))}
         </ul>
@@ -76,13 +76,16 @@ describe('moveBetweenItems', () => {
 });
 
 describe('useKeptFocus', () => {
-  it('follows an item drawn again in another group', async () => {
+  it('follows an item drawn again in another group, caret and all', async () => {
     const { rerender } = render(<Groups groups={[['a', 'b'], ['c']]} />);
     focus('field-a');
-    const before = document.activeElement;
+    const before = document.activeElement as HTMLTextAreaElement;
+    before.setSelectionRange(2, 4);
     rerender(<Groups groups={[['b'], ['c', 'a']]} />);
     await waitFor(() => expect(focused()).toBe('field-a'));
-    expect(document.activeElement).not.toBe(before);
+    const after = document.activeElement as HTMLTextAreaElement;
+    expect(after).not.toBe(before);
+    expect([after.selectionStart, after.selectionEnd]).toEqual([2, 4]);
   });
 
   it('goes to the item that took the place of a deleted one, or the one before the last', async () => {

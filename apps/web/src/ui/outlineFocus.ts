@@ -39,6 +39,8 @@ export function moveBetweenItems(
 interface Place {
   id: string;
   index: number;
+  /** The element itself: once gone, it still knows where its caret was. */
+  element: HTMLElement;
 }
 
 function placeOf(root: HTMLElement, target: HTMLElement): Place {
@@ -50,7 +52,14 @@ function placeOf(root: HTMLElement, target: HTMLElement): Place {
     : items.filter(
         (item) => item.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING,
       ).length;
-  return { id: target.id, index: Math.max(0, index) };
+  return { id: target.id, index: Math.max(0, index), element: target };
+}
+
+/** A text field drawn again (its note changed zone) keeps the caret where it was. */
+function keepCaret(from: HTMLElement, to: HTMLElement) {
+  if (from === to || !(from instanceof HTMLTextAreaElement) || !(to instanceof HTMLTextAreaElement))
+    return;
+  to.setSelectionRange(from.selectionStart, from.selectionEnd, from.selectionDirection);
 }
 
 /**
@@ -77,14 +86,16 @@ export function useKeptFocus(root: RefObject<HTMLElement | null>): void {
     };
     const observer = new MutationObserver(() => {
       const active = document.activeElement;
-      if (!last || (active && active !== document.body)) return;
+      const lost = last;
+      if (!lost || (active && active !== document.body)) return;
       const items = itemsIn(element);
-      const same = last.id ? document.getElementById(last.id) : null;
+      const same = lost.id ? document.getElementById(lost.id) : null;
       const target =
         (same && element.contains(same) ? same : undefined) ??
-        items[Math.min(last.index, items.length - 1)] ??
+        items[Math.min(lost.index, items.length - 1)] ??
         element;
       target.focus();
+      keepCaret(lost.element, target);
     });
     observer.observe(element, { childList: true, subtree: true });
     document.addEventListener('focusin', onFocusIn);
