@@ -70,8 +70,23 @@ export function SessionTitle({ fallback }: { fallback: string }) {
         {title}
       </h1>
       {canEdit && (
-        <button type="button" ref={editButton} className="quiet small" onClick={open}>
-          Edit title
+        <button
+          type="button"
+          ref={editButton}
+          className="quiet title-edit"
+          aria-label="Edit title"
+          title="Edit title"
+          onClick={open}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M11.5 2.5l2 2L6 12l-2.75.75L4 10z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinejoin="round"
+            />
+          </svg>
         </button>
       )}
     </>
