@@ -15,7 +15,10 @@ test('a view-only participant follows live and has no way to edit', async ({ per
   const board = await createBoard(baseURL ?? '', 'Viewer check');
   const editor = await joinedPerson(person, board.links.edit, 'Eve Editor');
   const viewer = await joinedPerson(person, board.links.view, 'Vic Viewer');
-  await expect(viewer.getByText('View only')).toBeVisible();
+  await expect(viewer.getByText('View only', { exact: true })).toBeVisible();
+  await expect(viewer.getByRole('status').filter({ hasText: /^View only: / })).toHaveText(
+    'View only: you can look and follow along, but not change the board.',
+  );
 
   await editor.getByRole('button', { name: 'Add note', exact: true }).click();
   await editor.keyboard.type('Visible to viewers');

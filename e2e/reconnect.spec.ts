@@ -35,7 +35,11 @@ test('both browsers reconnect after the server is killed and restarted, and noth
     await server.exited;
     server = undefined;
     for (const page of [sam, cara]) {
-      await expect(page.getByRole('status', { name: 'Connection: Reconnecting…' })).toBeVisible();
+      await expect(
+        page.getByRole('status', {
+          name: 'Connection: Reconnecting… your edits are kept and will be sent',
+        }),
+      ).toBeVisible();
     }
 
     // Both keep working while the server is down.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   forgetSession,
   loadName,
+  loadPersonId,
   loadRecent,
   type RecentSession,
   rememberSession,
@@ -107,5 +108,39 @@ describe('recent sessions', () => {
     expect(loadRecent(storage).map((r) => r.id)).toEqual(['good1', 'good2']);
     forgetSession('good1', storage);
     expect(loadRecent(storage).map((r) => r.id)).toEqual(['good2']);
+  });
+});
+
+describe('person id', () => {
+  it('is made once and then kept, so the person keeps their colour across reloads', () => {
+    const storage = new MemoryStorage();
+    const first = loadPersonId(storage);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(loadPersonId(storage)).toBe(first);
+    expect(storage.items.get('dartboard.person')).toBe(first);
+  });
+
+  it('differs between browsers', () => {
+    expect(loadPersonId(new MemoryStorage())).not.toBe(loadPersonId(new MemoryStorage()));
+  });
+
+  it('replaces a damaged id', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('dartboard.person', '<script>');
+    const id = loadPersonId(storage);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(loadPersonId(storage)).toBe(id);
+  });
+
+  it('without storage, stays the same for as long as the page is open', () => {
+    expect(loadPersonId(undefined)).toBe(loadPersonId(undefined));
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+    expect(loadPersonId(refusing)).toBe(loadPersonId(undefined));
   });
 });

@@ -64,3 +64,32 @@ export function forgetSession(id: string, storage = defaultStorage()): void {
   const next = loadRecent(storage).filter((r) => r.id !== id);
   storage?.setItem(RECENT_KEY, JSON.stringify(next));
 }
+
+const PERSON_KEY = 'dartboard.person';
+const PERSON_ID = /^[0-9a-f]{32}$/;
+let unstoredId: string | undefined;
+
+function randomPersonId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A random id for whoever uses this browser, the same on every board and kept across reloads:
+ * their colour comes from it. It is never sent; without storage it lasts as long as the page.
+ */
+export function loadPersonId(storage = defaultStorage()): string {
+  try {
+    const kept = storage?.getItem(PERSON_KEY);
+    if (kept && PERSON_ID.test(kept)) return kept;
+    if (storage) {
+      const id = randomPersonId();
+      storage.setItem(PERSON_KEY, id);
+      return id;
+    }
+  } catch {
+    // Storage refused: fall through to the page's own id.
+  }
+  unstoredId ??= randomPersonId();
+  return unstoredId;
+}

@@ -2,6 +2,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '../api';
+import { loadPersonId } from '../state/prefs';
 import {
   type LocalCopy,
   localCopyAvailable,
@@ -75,6 +76,8 @@ export interface ConnectOptions {
   token: string;
   name: string;
   role: Role;
+  /** The person's colour for cursors and avatars; by default, this browser's (see loadPersonId). */
+  color?: string;
   /** Keep the board in this browser's IndexedDB; by default wherever IndexedDB exists. */
   localCopy?: boolean;
   /** The tab's sessionStorage: the count of unsaved changes, and the unsaved board, survive a reload there. */
@@ -115,7 +118,11 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
     connect: copy === undefined,
   });
   const presence: PresenceState = {
-    user: { name: options.name, color: colorFor(doc.clientID), role: options.role },
+    user: {
+      name: options.name,
+      color: options.color ?? colorFor(loadPersonId()),
+      role: options.role,
+    },
     cursor: null,
   };
   provider.awareness.setLocalState(presence);

@@ -24,8 +24,17 @@ export const PEER_COLORS = [
   '#4d7c0f',
 ];
 
-export function colorFor(clientId: number): string {
-  return PEER_COLORS[clientId % PEER_COLORS.length] ?? '#2563eb';
+/**
+ * A person's colour, from a key that stays the same for them (this browser's person id, see
+ * state/prefs.ts), so that they keep it across reloads and boards. FNV-1a spreads similar keys.
+ */
+export function colorFor(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return PEER_COLORS[(hash >>> 0) % PEER_COLORS.length] ?? '#2563eb';
 }
 
 function isPresence(value: unknown): value is PresenceState {

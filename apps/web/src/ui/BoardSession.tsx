@@ -1,10 +1,11 @@
 import { notesMap, zonesMap } from '@dartboard/board';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { syncUrl } from '../links';
+import { loadPersonId } from '../state/prefs';
 import { forgetReplaced, tabStorage } from '../state/tabBoard';
 import { createUiStore, type Viewport } from '../state/ui';
 import { createBoardStore } from '../sync/boardStore';
@@ -15,8 +16,11 @@ import {
   endsConnection,
 } from '../sync/connection';
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
+import { colorFor } from '../sync/presence';
+import { Arrivals } from './Arrivals';
 import { zoomToFit } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
+import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
@@ -25,14 +29,17 @@ import { settleNewNotes } from './settle';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
+import { ViewOnlyBanner } from './ViewOnlyBanner';
 
 function openBoard(info: BoardInfo, token: string, name: string): BoardContextValue {
+  const color = colorFor(loadPersonId());
   const connection = connectBoard({
     serverUrl: syncUrl(window.location),
     boardId: info.id,
     token,
     name,
     role: info.role,
+    color,
     tabStorage: tabStorage(),
   });
   const { doc } = connection;
@@ -42,6 +49,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     role: info.role,
     canEdit: info.role !== 'view',
     name,
+    color,
     doc,
     connection,
     board: createBoardStore(doc),
@@ -159,12 +167,15 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
 
+  // The title as the board has it now: the facilitator may rename the session meanwhile.
+  const title = useSyncExternalStore(ctx.board.subscribe, () => ctx.board.getSnapshot().meta.title);
   useEffect(() => {
-    document.title = `${info.title} · Dartboard`;
-  }, [info.title]);
+    document.title = `${title || info.title} · Dartboard`;
+  }, [title, info.title]);
 
   return (
     <BoardContext.Provider value={ctx}>
+      <ChangeAnnouncer />
       <div className="board-page">
         <TopBar
           info={info}
@@ -177,6 +188,8 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             {synced && <Toolbar />}
             <ZoomControls />
             <Notice />
+            <Arrivals />
+            {!ctx.canEdit && <ViewOnlyBanner />}
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??

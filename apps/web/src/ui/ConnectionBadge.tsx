@@ -12,13 +12,19 @@ const TEXT: Record<ConnectionStatus, BadgeText> = {
   connecting: { label: 'Connecting…', detail: 'Opening the live connection.' },
   live: { label: 'Live', detail: 'Changes are shared as they happen.' },
   reconnecting: {
-    label: 'Reconnecting…',
+    label: 'Reconnecting… your edits are kept and will be sent',
     detail: 'The connection dropped. Keep working: your changes are kept and sent when it is back.',
   },
   offline: {
     label: 'Offline',
     detail: 'This device is offline. Your changes are kept and sent when it is back online.',
   },
+};
+
+/** A view-only link has no edits to keep: it only waits for the board to come back. */
+const VIEWER_RECONNECTING: BadgeText = {
+  label: 'Reconnecting…',
+  detail: 'The connection dropped. The board updates again when it is back.',
 };
 
 /** What the server said when it turned the connection away; the page keeps trying. */
@@ -59,7 +65,7 @@ function useLasting(count: number, delay: number): boolean {
  * "Saving…" while a live page waits for the server, "3 changes not saved yet" without one.
  */
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
-  const { connection } = useBoardContext();
+  const { connection, canEdit } = useBoardContext();
   const unsaved = useUnsavedChanges(connection);
   const problem = useConnectionProblem(connection);
   const slow = useLasting(unsaved, SAVING_AFTER_MS);
@@ -67,7 +73,7 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   // Offline says more than what the server said last; live means it let us in after all.
   const busy =
     problem && status !== 'offline' && status !== 'live' ? BUSY_TEXT[problem] : undefined;
-  const text = busy ?? TEXT[status];
+  const text = busy ?? (status === 'reconnecting' && !canEdit ? VIEWER_RECONNECTING : TEXT[status]);
   let pending: string | undefined;
   if (status !== 'live' && unsaved > 0) pending = unsavedText(unsaved);
   else if (status === 'live' && slow) pending = 'Saving…';

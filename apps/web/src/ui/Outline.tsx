@@ -1,120 +1,79 @@
 import {
   groupNotesByZone,
-  NOTE_TEXT_MAX_LENGTH,
+  may,
   type Note,
   OUTSIDE_SECTION_TITLE,
-  setNoteText,
   type Zone,
 } from '@dartboard/board';
-import { memo, useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { select } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
-import { mayOnNote, moveNoteToZone, revealNote } from './actions';
+import { mayOnNote } from './actions';
 import { type BoardContextValue, useBoardContext } from './boardContext';
+import { OUTSIDE, OutlineNote } from './OutlineNote';
+import { moveBetweenItems, useKeptFocus } from './outlineFocus';
+import { ZoneTextForm } from './ZoneTextForm';
+import './titles.css';
 
 /** Long groups show this many notes until "Show all" is pressed, so huge boards stay fast. */
 const GROUP_PREVIEW = 100;
-const OUTSIDE = '';
-
-const OutlineNote = memo(function OutlineNote({
-  ctx,
-  note,
-  zoneId,
-  zones,
-  selected,
-  editable,
-}: {
-  ctx: BoardContextValue;
-  note: Note;
-  zoneId: string;
-  zones: readonly Zone[];
-  selected: boolean;
-  /** Shows the text and zone fields: the note is the only one selected and may be edited. */
-  editable: boolean;
-}) {
-  const label = note.text.trim() || 'Empty note';
-  return (
-    <li className={selected ? 'outline-note-item selected' : 'outline-note-item'}>
-      <button
-        type="button"
-        className="outline-note"
-        aria-pressed={selected}
-        onClick={() => {
-          select(ctx.ui, [note.id]);
-          revealNote(ctx, note);
-        }}
-      >
-        <span className="swatch-dot" style={{ background: note.color }} aria-hidden="true" />
-        <span className="outline-text">
-          {label}
-          <span className="outline-author muted small">
-            {note.author}
-            {note.locked ? ', locked' : ''}
-          </span>
-        </span>
-      </button>
-      {editable && (
-        <div className="outline-edit">
-          <label htmlFor={`outline-text-${note.id}`}>Text</label>
-          <textarea
-            id={`outline-text-${note.id}`}
-            rows={3}
-            maxLength={NOTE_TEXT_MAX_LENGTH}
-            value={note.text}
-            onChange={(event) => setNoteText(ctx.doc, note.id, event.target.value)}
-          />
-          <label htmlFor={`outline-zone-${note.id}`}>Zone</label>
-          <select
-            id={`outline-zone-${note.id}`}
-            value={zoneId}
-            onChange={(event) =>
-              moveNoteToZone(
-                ctx,
-                note.id,
-                zones.find((z) => z.id === event.target.value),
-              )
-            }
-          >
-            {zones.map((zone) => (
-              <option key={zone.id} value={zone.id}>
-                {zone.title || 'Untitled zone'}
-              </option>
-            ))}
-            <option value={OUTSIDE}>{OUTSIDE_SECTION_TITLE}</option>
-          </select>
-        </div>
-      )}
-    </li>
-  );
-});
 
 function Group({
   ctx,
   id,
-  title,
-  prompt,
+  zone,
   notes,
   zones,
   selection,
+  tabStop,
 }: {
   ctx: BoardContextValue;
   id: string;
-  title: string;
-  prompt: string;
+  /** Undefined for the notes outside every zone. */
+  zone: Zone | undefined;
   notes: readonly Note[];
   zones: readonly Zone[];
   selection: ReadonlySet<string>;
+  tabStop: string | undefined;
 }) {
   const [showAll, setShowAll] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const shown = showAll ? notes : notes.slice(0, GROUP_PREVIEW);
   const headingId = `outline-group-${id || 'outside'}`;
+  const title = zone ? zone.title || 'Untitled zone' : OUTSIDE_SECTION_TITLE;
+  const canRename = zone !== undefined && may(ctx.role, 'zone.rename', zone.locked);
   return (
     <section aria-labelledby={headingId} className="outline-group">
-      <h3 id={headingId}>
-        {title} <span className="count">({notes.length})</span>
-      </h3>
-      {prompt && <p className="muted small">{prompt}</p>}
+      <div className="outline-group-head">
+        <h3 id={headingId}>
+          {title} <span className="count">({notes.length})</span>
+        </h3>
+        {canRename && (
+          <button
+            type="button"
+            ref={editButton}
+            className="quiet small"
+            aria-expanded={editing}
+            onClick={() => setEditing(true)}
+          >
+            Edit zone
+          </button>
+        )}
+      </div>
+      {zone && editing ? (
+        <ZoneTextForm
+          ctx={ctx}
+          zone={zone}
+          onDone={() => {
+            // Back to the button before the form goes, so focus is never dropped.
+            editButton.current?.focus();
+            setEditing(false);
+          }}
+        />
+      ) : (
+        zone?.prompt && <p className="muted small">{zone.prompt}</p>
+      )}
       {notes.length === 0 ? (
         <p className="muted small">No notes yet.</p>
       ) : (
@@ -128,6 +87,7 @@ function Group({
               zones={zones}
               selected={selection.has(note.id)}
               editable={mayOnNote(ctx, note) && selection.size === 1 && selection.has(note.id)}
+              tabStop={note.id === tabStop}
             />
           ))}
         </ul>
@@ -144,15 +104,46 @@ function Group({
 /**
  * The board as a document: zones in board order with their notes, live. For keyboards and
  * screen readers, and for anyone who prefers a list to a canvas.
+ *
+ * Plain lists of buttons under one heading per zone, rather than a tree or listbox: those roles
+ * may not hold the text field and zone picker shown under the selected note, while headings,
+ * lists and toggle buttons read well in every screen reader's browse mode. A roving tabindex
+ * makes the notes one stop for Tab, with Up, Down, Home and End between them; the canvas never
+ * sees those keys (data-own-arrows, see useKeyboard).
  */
 export function Outline() {
   const ctx = useBoardContext();
+  const root = useRef<HTMLElement>(null);
   const { zones, notes } = useBoardSnapshot(ctx.board);
   const selectionList = useStore(ctx.ui, (s) => s.selection);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const groups = useMemo(() => groupNotesByZone(zones, notes), [zones, notes]);
+  const [current, setCurrent] = useState<string>();
+  useKeptFocus(root);
+
+  // In outline order: the note last focused if it is still there, else the first one.
+  const ordered = useMemo(
+    () => [...zones.flatMap((zone) => groups.byZone.get(zone.id) ?? []), ...groups.outside],
+    [zones, groups],
+  );
+  const tabStop = ordered.some((note) => note.id === current) ? current : ordered[0]?.id;
+
   return (
-    <section className="outline" aria-label="Outline">
+    <section
+      className="outline"
+      aria-label="Outline"
+      ref={root}
+      tabIndex={-1}
+      data-own-arrows=""
+      onFocus={(event) => {
+        if (event.target.hasAttribute('data-outline-item')) {
+          setCurrent(event.target.id.replace(/^outline-note-/, ''));
+        }
+      }}
+      onKeyDown={(event) => {
+        if (root.current) moveBetweenItems(root.current, event);
+      }}
+    >
       <h2>Outline</h2>
       <p className="muted small">
         {notes.length === 1 ? '1 note' : `${notes.length} notes`} in {zones.length} zones
@@ -162,21 +153,21 @@ export function Outline() {
           key={zone.id}
           ctx={ctx}
           id={zone.id}
-          title={zone.title || 'Untitled zone'}
-          prompt={zone.prompt}
+          zone={zone}
           notes={groups.byZone.get(zone.id) ?? []}
           zones={zones}
           selection={selection}
+          tabStop={tabStop}
         />
       ))}
       <Group
         ctx={ctx}
         id={OUTSIDE}
-        title={OUTSIDE_SECTION_TITLE}
-        prompt=""
+        zone={undefined}
         notes={groups.outside}
         zones={zones}
         selection={selection}
+        tabStop={tabStop}
       />
     </section>
   );

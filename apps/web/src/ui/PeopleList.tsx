@@ -1,7 +1,7 @@
 import type { Role } from '../api';
 import { usePeers } from '../sync/hooks';
-import { colorFor } from '../sync/presence';
 import { useBoardContext } from './boardContext';
+import { initials } from './initials';
 
 const ROLE_LABEL: Record<string, string> = {
   facilitator: 'facilitator',
@@ -9,24 +9,16 @@ const ROLE_LABEL: Record<string, string> = {
   view: 'viewing',
 };
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    (
-      (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
-    ).toUpperCase() || '?'
-  );
-}
-
-/** Who is on the board right now, this person first. */
+/** Who is on the board right now, this person first, each in the colour of their cursor. */
 export function PeopleList({ role }: { role: Role }) {
   const ctx = useBoardContext();
   const peers = usePeers(ctx.connection.provider.awareness);
   const people = [
-    { id: 'me', name: `${ctx.name} (you)`, color: colorFor(ctx.doc.clientID), role },
+    { id: 'me', name: ctx.name, label: `${ctx.name} (you)`, color: ctx.color, role },
     ...peers.map((p) => ({
       id: String(p.clientId),
       name: p.user.name,
+      label: p.user.name,
       color: p.user.color,
       role: p.user.role,
     })),
@@ -34,12 +26,12 @@ export function PeopleList({ role }: { role: Role }) {
   return (
     <ul className="people" aria-label={`People here: ${people.length}`}>
       {people.map((person) => (
-        <li key={person.id} title={`${person.name}, ${ROLE_LABEL[person.role] ?? 'here'}`}>
+        <li key={person.id} title={`${person.label}, ${ROLE_LABEL[person.role] ?? 'here'}`}>
           <span className="avatar" style={{ background: person.color }} aria-hidden="true">
-            {initials(person.name.replace(/ \(you\)$/, ''))}
+            {initials(person.name)}
           </span>
           <span className="visually-hidden">
-            {person.name}, {ROLE_LABEL[person.role] ?? 'here'}
+            {person.label}, {ROLE_LABEL[person.role] ?? 'here'}
           </span>
         </li>
       ))}

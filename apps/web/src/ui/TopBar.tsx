@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { type BoardInfo, fetchSummary } from '../api';
-import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
+import { useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
 import { ConnectionBadge } from './ConnectionBadge';
 import { PeopleList } from './PeopleList';
+import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
 
 function download(filename: string, text: string) {
@@ -27,7 +28,6 @@ export function TopBar({
   onToggleOutline: () => void;
 }) {
   const ctx = useBoardContext();
-  const { meta } = useBoardSnapshot(ctx.board);
   const status = useConnectionStatus(ctx.connection);
   const [sharing, setSharing] = useState(false);
   // The links as they are now: the facilitator may replace some while the page is open.
@@ -50,7 +50,7 @@ export function TopBar({
       <a href="/" className="brand" aria-label="Dartboard home">
         Dartboard
       </a>
-      <h1 className="board-title">{meta.title || info.title}</h1>
+      <SessionTitle fallback={info.title} />
       {ctx.role === 'view' && <span className="tag">View only</span>}
       <div className="spacer" />
       <ConnectionBadge status={status} />

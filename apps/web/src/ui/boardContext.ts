@@ -12,6 +12,8 @@ export interface BoardContextValue {
   role: Role;
   canEdit: boolean;
   name: string;
+  /** This person's colour, kept across reloads (sync/presence.ts colorFor). */
+  color: string;
   /** The board (stored, synced). */
   doc: Y.Doc;
   connection: BoardConnection;

@@ -25,12 +25,24 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Board shortcuts. Keys typed into a text field, a select or a dialog are left alone. */
+/** Arrow keys in a part of the page that moves focus with them (the outline) are its own. */
+function ownsArrows(target: EventTarget | null, key: string): boolean {
+  return (
+    key.startsWith('Arrow') &&
+    target instanceof Element &&
+    target.closest('[data-own-arrows]') !== null
+  );
+}
+
+/**
+ * Board shortcuts. Keys typed into a text field, a select or a dialog are left alone, and so
+ * are arrow keys in the outline.
+ */
 export function useKeyboard(ctx: BoardContextValue): void {
   useEffect(() => {
     const { ui } = ctx;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      if (isTyping(event.target) || ownsArrows(event.target, event.key)) return;
       // Space and Enter activate focused buttons and links; leave them that job.
       const activates = event.key === ' ' || event.key === 'Enter';
       if (
