@@ -97,7 +97,9 @@ describe('an item whose right neighbour the server lacks', () => {
       );
       item.integrate(transaction, 0);
     });
-    raw.socket.send(updateFrame(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(facilitator.doc))));
+    raw.socket.send(
+      updateFrame(Y.encodeStateAsUpdate(forger, Y.encodeStateVector(facilitator.doc))),
+    );
     await waitFor('a resync request', () => stepOnes(raw) === 2);
     const room = server.app.rooms.loaded(board.id);
     await room?.flushed();
