@@ -1,10 +1,10 @@
 import { DART_ZONES } from '@dartboard/board';
 import { expect, it } from 'vitest';
-import { runFuzz } from './fuzz.js';
+import { runFuzz } from './fuzz/run.js';
 
-// A bounded fuzz of the websocket relay (fuzz.ts): a few thousand hostile frames with edit and
-// view links while two honest clients keep editing. The honest clients must stay connected and
-// converge, and the board stored on disk must hold exactly their notes and the untouched
+// A bounded fuzz of the websocket relay (fuzz/run.ts): a few thousand hostile frames with edit
+// and view links while two honest clients keep editing. The honest clients must stay connected
+// and converge, and the board stored on disk must hold exactly their notes and the untouched
 // template. `npm run fuzz` runs the same with many more frames.
 //
 // FUZZ_FRAMES sets the number of frames (default 3,000). A long run is played on several boards
