@@ -172,9 +172,12 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             <BoardCanvas />
-            {synced && <Toolbar />}
-            <ZoomControls />
-            <Notice />
+            {/* Laid out as a grid (styles.css) so that no control ever covers another. */}
+            <div className="dock">
+              <Notice />
+              {synced && <Toolbar />}
+              <ZoomControls />
+            </div>
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??

@@ -1,0 +1,149 @@
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { BASE_URL } from './env.js';
+import { createBoard, expect, join, outline, shot, test } from './support.js';
+
+// The chrome around the board holds up on every screen a meeting happens on: nothing in the top
+// bar, the toolbar or the zoom controls covers anything else or runs off the screen, for each
+// role, with and without a note selected, from a wide monitor down to a small phone.
+
+interface Screen {
+  name: string;
+  options: BrowserContextOptions;
+}
+
+const SCREENS: Screen[] = [
+  { name: 'desktop-1440', options: { viewport: { width: 1440, height: 900 } } },
+  { name: 'laptop-1280', options: { viewport: { width: 1280, height: 800 } } },
+  { name: 'tablet-1024', options: { viewport: { width: 1024, height: 768 }, hasTouch: true } },
+  {
+    name: 'phone-390',
+    options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  },
+  {
+    name: 'phone-360',
+    options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+  },
+];
+
+const LONG_TITLE = 'Acme Corporation: renewal and expansion workshop with the operations team';
+
+/** One person's page in a browser context of this screen's kind; closed by the caller. */
+async function openAs(browser: Browser, screen: Screen, link: string, name: string) {
+  const context = await browser.newContext({ ...screen.options, baseURL: BASE_URL });
+  const page = await context.newPage();
+  await page.goto(link);
+  await join(page, name);
+  return page;
+}
+
+interface Placed {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every visible control of the top bar, the toolbar and the zoom controls, with its box: the
+ * buttons, links, inputs and headings, the people list and the connection badge.
+ */
+function controlsOnScreen(page: Page): Promise<Placed[]> {
+  return page.evaluate(() => {
+    const areas = document.querySelectorAll('header, [role="toolbar"], main fieldset');
+    const controls = new Set<Element>();
+    for (const area of areas) {
+      for (const element of area.querySelectorAll(
+        'a, button, input, h1, [role="status"], ul, .tag, .toolbar-label',
+      )) {
+        controls.add(element);
+      }
+    }
+    return [...controls].flatMap((element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return [];
+      const name =
+        element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName;
+      return [{ name, x: box.x, y: box.y, width: box.width, height: box.height }];
+    });
+  });
+}
+
+function overlap(a: Placed, b: Placed): boolean {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0.5 && h > 0.5;
+}
+
+/** No two controls overlap, and each is wholly on screen. */
+async function expectNothingCovered(page: Page, what: string) {
+  const size = page.viewportSize();
+  if (!size) throw new Error('no viewport');
+  const placed = await controlsOnScreen(page);
+  expect(placed.length, `${what}: controls found`).toBeGreaterThan(4);
+  const problems: string[] = [];
+  for (const [i, a] of placed.entries()) {
+    const inside =
+      a.x >= -0.5 &&
+      a.y >= -0.5 &&
+      a.x + a.width <= size.width + 0.5 &&
+      a.y + a.height <= size.height + 0.5;
+    if (!inside) problems.push(`"${a.name}" runs off the screen`);
+    for (const b of placed.slice(i + 1)) {
+      if (overlap(a, b)) problems.push(`"${a.name}" overlaps "${b.name}"`);
+    }
+  }
+  expect(problems, what).toEqual([]);
+}
+
+/** What a finger or a click at the middle of "Add note" lands on is "Add note". */
+async function expectAddNoteClickable(page: Page, what: string) {
+  const add = page.getByRole('button', { name: 'Add note' });
+  await expect(add, what).toBeVisible();
+  const hitsItself = await add.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return hit !== null && button.contains(hit);
+  });
+  expect(hitsItself, `${what}: "Add note" is not covered`).toBe(true);
+}
+
+for (const screen of SCREENS) {
+  test(`nothing in the chrome overlaps at ${screen.name}`, async ({ browser }) => {
+    const board = await createBoard(BASE_URL, LONG_TITLE);
+    const sam = await openAs(browser, screen, board.links.facilitator, 'Sam Seller');
+    const cara = await openAs(browser, screen, board.links.edit, 'Cara Customer');
+    const vic = await openAs(browser, screen, board.links.view, 'Vic Viewer');
+    try {
+      await sam.getByRole('button', { name: 'Add note' }).click();
+      await sam.keyboard.type('Pilot with two teams in Q1');
+      await sam.keyboard.press('Escape');
+      await expect(vic.getByRole('list', { name: 'People here: 3' })).toBeAttached();
+
+      const people = [
+        { page: sam, role: 'facilitator', editor: true },
+        { page: cara, role: 'customer', editor: true },
+        { page: vic, role: 'viewer', editor: false },
+      ];
+      for (const { page, role, editor } of people) {
+        await expect(page.getByRole('heading', { name: LONG_TITLE })).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expectNothingCovered(page, `${screen.name}, ${role}, nothing selected`);
+        if (editor) await expectAddNoteClickable(page, `${screen.name}, ${role}`);
+        await shot(page, `layout-${screen.name}-${role}`);
+
+        await page.keyboard.press('ControlOrMeta+a');
+        if (editor) {
+          await expect(page.getByRole('button', { name: 'Delete note' })).toBeVisible();
+        }
+        await expectNothingCovered(page, `${screen.name}, ${role}, a note selected`);
+        if (editor) await expectAddNoteClickable(page, `${screen.name}, ${role}, a note selected`);
+        await shot(page, `layout-${screen.name}-${role}-selected`);
+        await page.keyboard.press('Escape');
+      }
+    } finally {
+      await Promise.all([sam, cara, vic].map((page) => page.context().close()));
+    }
+  });
+}
