@@ -109,6 +109,46 @@ async function expectAddNoteClickable(page: Page, what: string) {
   expect(hitsItself, `${what}: "Add note" is not covered`).toBe(true);
 }
 
+const isPhone = (screen: Screen) => (screen.options.viewport?.width ?? 0) < 720;
+
+/**
+ * A phone's top bar: "Share" and "Export summary" wait in the "More" menu, which works by
+ * touch and keyboard and stays on screen; "Outline" opens a sheet over the whole board.
+ */
+async function expectPhoneChrome(page: Page, screen: Screen) {
+  const more = page.getByRole('button', { name: 'More' });
+  await more.tap();
+  const menu = page.getByRole('menu', { name: 'More' });
+  await expect(menu.getByRole('menuitem', { name: 'Share' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Export summary' })).toBeVisible();
+  const box = await menu.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= (screen.options.viewport?.width ?? 0)).toBe(
+    true,
+  );
+  await shot(page, `layout-${screen.name}-more-menu`);
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Export summary' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await more.tap();
+  await menu.getByRole('menuitem', { name: 'Share' }).tap();
+  const dialog = page.getByRole('dialog', { name: 'Share this board' });
+  await expect(dialog.getByLabel('Customer link', { exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).tap();
+
+  const toggle = page.getByRole('button', { name: 'Outline' });
+  await toggle.tap();
+  const sheet = outline(page);
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('1 note in 4 zones');
+  expect((await sheet.boundingBox())?.width).toBe(screen.options.viewport?.width);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await shot(page, `layout-${screen.name}-outline`);
+  await toggle.tap();
+  await expect(sheet).toHaveCount(0);
+}
+
 for (const screen of SCREENS) {
   test(`nothing in the chrome overlaps at ${screen.name}`, async ({ browser }) => {
     const board = await createBoard(BASE_URL, LONG_TITLE);
@@ -142,6 +182,7 @@ for (const screen of SCREENS) {
         await shot(page, `layout-${screen.name}-${role}-selected`);
         await page.keyboard.press('Escape');
       }
+      if (isPhone(screen)) await expectPhoneChrome(sam, screen);
     } finally {
       await Promise.all([sam, cara, vic].map((page) => page.context().close()));
     }
