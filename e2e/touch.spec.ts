@@ -1,12 +1,15 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import {
+  addNoteAt,
   type Box,
   canvasColours,
   canvasPoint,
   createBoard,
   expect,
   join,
+  joinedPerson,
+  shot,
   test,
 } from './support.js';
 
@@ -112,6 +115,7 @@ test('on a phone a finger adds, edits, drags and opens a note; two fingers zoom'
     const actions = page.getByRole('menu', { name: 'Note actions' });
     await finger.longPress(middle);
     await expect(actions).toBeVisible();
+    await shot(page, 'touch-note-actions');
     for (const name of ['Edit text', 'Lock', 'Delete note']) {
       await expect(actions.getByRole('menuitem', { name, exact: true })).toBeVisible();
     }
@@ -155,4 +159,39 @@ test('on a phone a finger adds, edits, drags and opens a note; two fingers zoom'
   } finally {
     await context.close();
   }
+});
+
+test('the note actions open from the keyboard and a right click too', async ({ person }) => {
+  const board = await createBoard(BASE_URL, 'Keyboard check');
+  const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
+  await addNoteAt(cara, 0.3, 0.3, 'Weekly check-in');
+  const actions = cara.getByRole('menu', { name: 'Note actions' });
+
+  // Shift+F10 on the selected note; arrows, Enter and Escape as in any menu.
+  await cara.keyboard.press('Shift+F10');
+  await expect(actions.getByRole('menuitem', { name: 'Edit text' })).toBeFocused();
+  // A customer has no lock to offer.
+  await expect(actions.getByRole('menuitem', { name: /Lock/ })).toHaveCount(0);
+  await cara.keyboard.press('ArrowDown');
+  await cara.keyboard.press('ArrowDown');
+  await cara.keyboard.press('ArrowDown');
+  await expect(actions.getByRole('menuitemradio', { name: 'Colour pink' })).toBeFocused();
+  await cara.keyboard.press('Enter');
+  await expect(actions).toHaveCount(0);
+  await expect(cara.getByRole('button', { name: 'Colour pink' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await cara.keyboard.press('Shift+F10');
+  await expect(actions).toBeVisible();
+  await cara.keyboard.press('Escape');
+  await expect(actions).toHaveCount(0);
+  // The board keeps its selection: Escape closed the menu only.
+  await expect(cara.getByRole('button', { name: 'Delete note' })).toBeVisible();
+
+  // A right click on the note, then "Delete note".
+  const note = await canvasPoint(cara, 0.3, 0.3);
+  await cara.mouse.click(note.x, note.y, { button: 'right' });
+  await actions.getByRole('menuitem', { name: 'Delete note' }).click();
+  await expect(cara.getByText('0 notes in 4 zones')).toBeVisible();
 });
