@@ -137,11 +137,26 @@ async function expectPhoneChrome(page: Page, screen: Screen) {
   await expect(dialog.getByLabel('Customer link', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).tap();
 
+  // Offline with a change not saved: the badge says so in words, and still nothing overlaps.
+  await page.context().setOffline(true);
+  await expect(page.getByRole('status', { name: /^Connection: Offline/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.type('Written offline');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status', { name: /not saved yet/ })).toBeVisible();
+  await expectNothingCovered(page, `${screen.name}, offline`);
+  await shot(page, `layout-${screen.name}-offline`);
+  await page.context().setOffline(false);
+  await expect(page.getByRole('status', { name: 'Connection: Live' })).toBeVisible({
+    timeout: 10_000,
+  });
+
   const toggle = page.getByRole('button', { name: 'Outline' });
   await toggle.tap();
   const sheet = outline(page);
   await expect(sheet).toBeVisible();
-  await expect(sheet).toContainText('1 note in 4 zones');
+  await expect(sheet).toContainText('2 notes in 4 zones');
   expect((await sheet.boundingBox())?.width).toBe(screen.options.viewport?.width);
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await shot(page, `layout-${screen.name}-outline`);

@@ -115,7 +115,7 @@ test('on a phone a finger adds, edits, drags and opens a note; two fingers zoom'
     const actions = page.getByRole('menu', { name: 'Note actions' });
     await finger.longPress(middle);
     await expect(actions).toBeVisible();
-    await shot(page, 'touch-note-actions');
+    await shot(page, 'phone');
     for (const name of ['Edit text', 'Lock', 'Delete note']) {
       await expect(actions.getByRole('menuitem', { name, exact: true })).toBeVisible();
     }

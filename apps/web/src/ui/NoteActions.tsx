@@ -1,6 +1,5 @@
-import { NOTE_COLORS, type Note } from '@dartboard/board';
+import { may, NOTE_COLORS, type Note } from '@dartboard/board';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { type NoteActionsRequest, useTouchGestures } from '../canvas/useTouchGestures';
 import { useBoardSnapshot } from '../sync/hooks';
 import {
@@ -26,27 +25,32 @@ const MARGIN = 8;
 export function NoteActions({ container }: { container: RefObject<HTMLDivElement | null> }) {
   const ctx = useBoardContext();
   const [request, setRequest] = useState<NoteActionsRequest>();
-  const onActions = useCallback((next: NoteActionsRequest) => setRequest(next), []);
+  const onActions = useCallback(
+    (next: NoteActionsRequest) => {
+      // A locked note offers nothing to change but to the facilitator: say so instead.
+      const asked = ctx.board.getSnapshot().byId.get(next.noteId);
+      if (asked && !mayOnNote(ctx, asked) && !may(ctx.role, 'lock')) {
+        explainRefusal(ctx, 'note.edit');
+        return;
+      }
+      setRequest(next);
+    },
+    [ctx],
+  );
   useTouchGestures(ctx, container, onActions);
   const { byId } = useBoardSnapshot(ctx.board);
   const note = request && byId.get(request.noteId);
-  const viewport = useStore(ctx.ui, (s) => s.viewport);
-  const opened = useRef(viewport);
 
+  // The menu stands where the note was: once the board pans or zooms, or the note is dragged
+  // away, it goes.
   useEffect(() => {
     if (!request) return;
-    opened.current = ctx.ui.getState().viewport;
-    // A locked note offers nothing to change: say so instead of showing an empty menu.
-    const asked = ctx.board.getSnapshot().byId.get(request.noteId);
-    if (asked && !mayOnNote(ctx, asked) && ctx.role !== 'facilitator') {
-      explainRefusal(ctx, 'note.edit');
-      setRequest(undefined);
-    }
-  }, [ctx, request]);
-  // The menu stands where the note was; once the board moves under it, it goes.
-  useEffect(() => {
-    if (viewport !== opened.current) setRequest(undefined);
-  }, [viewport]);
+    return ctx.ui.subscribe((state, previous) => {
+      if (state.viewport !== previous.viewport || (state.preview && !previous.preview)) {
+        setRequest(undefined);
+      }
+    });
+  }, [ctx.ui, request]);
 
   if (!request || !note) return null;
   return <NoteMenu note={note} at={request} onClose={() => setRequest(undefined)} />;

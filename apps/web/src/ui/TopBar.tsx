@@ -65,7 +65,11 @@ export function TopBar({
   return (
     <header className="topbar">
       <a href="/" className="brand" aria-label="Dartboard home">
-        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <circle cx="16" cy="16" r="15" fill="#2563eb" />
+          <circle cx="16" cy="16" r="10" fill="#fff" />
+          <circle cx="16" cy="16" r="5" fill="#2563eb" />
+        </svg>
         <span className="brand-name">Dartboard</span>
       </a>
       <h1 className="board-title">{meta.title || info.title}</h1>
