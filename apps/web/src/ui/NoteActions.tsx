@@ -93,7 +93,7 @@ function NoteMenu({
   }, [onClose]);
   useOutsidePress(insideRefs, true, onClose);
 
-  const may = mayOnNote(ctx, note);
+  const mayEdit = mayOnNote(ctx, note);
   const mayDelete = mayOnNote(ctx, note, 'note.delete');
   const choose = (action: () => void) => () => {
     close();
@@ -108,7 +108,7 @@ function NoteMenu({
       style={place}
       onKeyDown={(event) => onMenuKeyDown(event, close)}
     >
-      {may && (
+      {mayEdit && (
         <button
           type="button"
           role="menuitem"
@@ -118,7 +118,7 @@ function NoteMenu({
           Edit text
         </button>
       )}
-      {may && (
+      {mayEdit && (
         <fieldset className="note-actions-colours">
           <legend className="visually-hidden">Note colour</legend>
           {COLOR_NAMES.map((name) => (
@@ -136,7 +136,7 @@ function NoteMenu({
           ))}
         </fieldset>
       )}
-      {ctx.role === 'facilitator' && (
+      {may(ctx.role, 'lock') && (
         <button type="button" role="menuitem" tabIndex={-1} onClick={choose(() => toggleLock(ctx))}>
           {note.locked ? 'Unlock' : 'Lock'}
         </button>
