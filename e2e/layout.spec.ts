@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
-import { createBoard, expect, join, outline, shot, test } from './support.js';
+import { createBoard, expect, join, joinedPerson, outline, shot, test } from './support.js';
 
 // The chrome around the board holds up on every screen a meeting happens on: nothing in the top
 // bar, the toolbar or the zoom controls covers anything else or runs off the screen, for each
@@ -9,11 +9,13 @@ import { createBoard, expect, join, outline, shot, test } from './support.js';
 interface Screen {
   name: string;
   options: BrowserContextOptions;
+  /** Three more people join, so that the people list has to show "+N". */
+  crowd?: boolean;
 }
 
 const SCREENS: Screen[] = [
   { name: 'desktop-1440', options: { viewport: { width: 1440, height: 900 } } },
-  { name: 'laptop-1280', options: { viewport: { width: 1280, height: 800 } } },
+  { name: 'laptop-1280', options: { viewport: { width: 1280, height: 800 } }, crowd: true },
   { name: 'tablet-1024', options: { viewport: { width: 1024, height: 768 }, hasTouch: true } },
   {
     name: 'phone-390',
@@ -22,6 +24,7 @@ const SCREENS: Screen[] = [
   {
     name: 'phone-360',
     options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+    crowd: true,
   },
 ];
 
@@ -165,7 +168,7 @@ async function expectPhoneChrome(page: Page, screen: Screen) {
 }
 
 for (const screen of SCREENS) {
-  test(`nothing in the chrome overlaps at ${screen.name}`, async ({ browser }) => {
+  test(`nothing in the chrome overlaps at ${screen.name}`, async ({ browser, person }) => {
     const board = await createBoard(BASE_URL, LONG_TITLE);
     const sam = await openAs(browser, screen, board.links.facilitator, 'Sam Seller');
     const cara = await openAs(browser, screen, board.links.edit, 'Cara Customer');
@@ -174,7 +177,11 @@ for (const screen of SCREENS) {
       await sam.getByRole('button', { name: 'Add note' }).click();
       await sam.keyboard.type('Pilot with two teams in Q1');
       await sam.keyboard.press('Escape');
-      await expect(vic.getByRole('list', { name: 'People here: 3' })).toBeAttached();
+      const crowd = screen.crowd ? ['Ann Analyst', 'Bo Buyer', 'Di Director'] : [];
+      for (const name of crowd) await joinedPerson(person, board.links.edit, name);
+      await expect(
+        vic.getByRole('list', { name: `People here: ${3 + crowd.length}` }),
+      ).toBeAttached();
 
       const people = [
         { page: sam, role: 'facilitator', editor: true },
