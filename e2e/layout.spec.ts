@@ -18,6 +18,10 @@ const SCREENS: Screen[] = [
   { name: 'laptop-1280', options: { viewport: { width: 1280, height: 800 } }, crowd: true },
   { name: 'tablet-1024', options: { viewport: { width: 1024, height: 768 }, hasTouch: true } },
   {
+    name: 'phone-landscape-844',
+    options: { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true },
+  },
+  {
     name: 'phone-390',
     options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   },
