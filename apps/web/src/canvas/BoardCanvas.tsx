@@ -6,6 +6,7 @@ import { forgetMissing, type Viewport } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
+import { NoteActions } from '../ui/NoteActions';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
 import { NoteEditor } from './NoteEditor';
@@ -127,6 +128,7 @@ export function BoardCanvas() {
       {editing && <NoteEditor key={editing.id} note={editing} />}
       {editingZone && <ZoneEditor key={editingZone.id} zone={editingZone} />}
       <Cursors />
+      <NoteActions container={container} />
       {snapshot.notes.length === 0 && (
         <p className="empty-hint">
           {ctx.canEdit

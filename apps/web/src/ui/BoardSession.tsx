@@ -185,9 +185,12 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             <BoardCanvas />
-            {synced && <Toolbar />}
-            <ZoomControls />
-            <Notice />
+            {/* Laid out as a grid (styles.css) so that no control ever covers another. */}
+            <div className="dock">
+              <Notice />
+              {synced && <Toolbar />}
+              <ZoomControls />
+            </div>
             <Arrivals />
             {!ctx.canEdit && <ViewOnlyBanner />}
             {!synced && (

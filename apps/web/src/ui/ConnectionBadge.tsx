@@ -86,7 +86,7 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
       aria-label={`Connection: ${text.label}${pending ? `, ${pending.toLowerCase()}` : ''}`}
     >
       <span className="dot" aria-hidden="true" />
-      {text.label}
+      <span className="badge-label">{text.label}</span>
       {pending && <span className="badge-pending">{pending}</span>}
     </span>
   );

@@ -79,6 +79,10 @@ export function Toolbar() {
       {changeable.length > 0 && (
         <>
           <span className="divider" aria-hidden="true" />
+          <button type="button" onClick={() => deleteSelection(ctx)} title="Delete (Del)">
+            {changeable.length > 1 ? `Delete ${changeable.length} notes` : 'Delete note'}
+          </button>
+          <span className="divider" aria-hidden="true" />
           <fieldset className="swatches">
             <legend className="visually-hidden">Note colour</legend>
             {COLOR_NAMES.map((name) => (
@@ -93,22 +97,47 @@ export function Toolbar() {
               />
             ))}
           </fieldset>
-          <span className="divider" aria-hidden="true" />
-          <button type="button" onClick={() => deleteSelection(ctx)} title="Delete (Del)">
-            {changeable.length > 1 ? `Delete ${changeable.length} notes` : 'Delete note'}
-          </button>
         </>
       )}
     </div>
   );
 }
 
+/** A frame with arrows into its corners: "Zoom to fit" kept small enough for a phone. */
+function FitIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      <path
+        d="M2 6V2h4M12 2h4v4M16 12v4h-4M6 16H2v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+/** Zoom in, the zoom in per cent (press: back to 100 %), zoom out and fit, stacked. */
 export function ZoomControls() {
   const ctx = useBoardContext();
   const scale = useStore(ctx.ui, (s) => s.viewport.scale);
   return (
     <fieldset className="zoom">
       <legend className="visually-hidden">Zoom</legend>
+      <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoomIn(ctx.ui)}>
+        +
+      </button>
+      <button
+        type="button"
+        className="zoom-level"
+        aria-label={`Zoom ${Math.round(scale * 100)}%, reset to 100%`}
+        title="Reset zoom (0)"
+        onClick={() => resetZoom(ctx.ui)}
+      >
+        {Math.round(scale * 100)}%
+      </button>
       <button
         type="button"
         aria-label="Zoom out"
@@ -119,17 +148,11 @@ export function ZoomControls() {
       </button>
       <button
         type="button"
-        aria-label={`Zoom ${Math.round(scale * 100)}%, reset to 100%`}
-        title="Reset zoom (0)"
-        onClick={() => resetZoom(ctx.ui)}
+        aria-label="Zoom to fit"
+        title="Zoom to fit (Shift+1)"
+        onClick={() => zoomToFit(ctx)}
       >
-        {Math.round(scale * 100)}%
-      </button>
-      <button type="button" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoomIn(ctx.ui)}>
-        +
-      </button>
-      <button type="button" title="Zoom to fit (Shift+1)" onClick={() => zoomToFit(ctx)}>
-        Zoom to fit
+        <FitIcon />
       </button>
     </fieldset>
   );
