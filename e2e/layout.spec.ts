@@ -106,7 +106,7 @@ async function expectNothingCovered(page: Page, what: string) {
 
 /** What a finger or a click at the middle of "Add note" lands on is "Add note". */
 async function expectAddNoteClickable(page: Page, what: string) {
-  const add = page.getByRole('button', { name: 'Add note' });
+  const add = page.getByRole('button', { name: 'Add note', exact: true });
   await expect(add, what).toBeVisible();
   const hitsItself = await add.evaluate((button) => {
     const box = button.getBoundingClientRect();
@@ -178,7 +178,7 @@ for (const screen of SCREENS) {
     const cara = await openAs(browser, screen, board.links.edit, 'Cara Customer');
     const vic = await openAs(browser, screen, board.links.view, 'Vic Viewer');
     try {
-      await sam.getByRole('button', { name: 'Add note' }).click();
+      await sam.getByRole('button', { name: 'Add note', exact: true }).click();
       await sam.keyboard.type('Pilot with two teams in Q1');
       await sam.keyboard.press('Escape');
       const crowd = screen.crowd ? ['Ann Analyst', 'Bo Buyer', 'Di Director'] : [];
