@@ -57,6 +57,11 @@ export function NoteEditor({ note }: { note: Note }) {
         fontSize,
         lineHeight: LINE_HEIGHT,
         fontFamily: FONT_FAMILY,
+        // A note that shows "…more" holds more than fits: here it scrolls. Long words break
+        // much as the canvas breaks them (fitText.ts), at a hyphen.
+        overflowY: 'auto',
+        hyphens: 'auto',
+        overflowWrap: 'break-word',
       }}
       onInput={(event) => setNoteText(ctx.doc, note.id, event.currentTarget.value)}
       onBlur={() => stopEditing(ctx.ui)}
