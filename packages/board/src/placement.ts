@@ -1,8 +1,11 @@
 import { type Rect, rectsIntersect } from './geometry.js';
 import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from './note.js';
 
-/** Space kept clear at the top of a zone for its title and prompt. */
-export const ZONE_HEADER_HEIGHT = 72;
+/**
+ * Space kept clear at the top of a zone for its title and a prompt of up to two lines, set
+ * large enough to read through a shared screen (apps/web canvas/zoneLabel.ts).
+ */
+export const ZONE_HEADER_HEIGHT = 116;
 const GAP = 16;
 
 /**
