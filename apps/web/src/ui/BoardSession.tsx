@@ -15,7 +15,7 @@ import {
   endsConnection,
 } from '../sync/connection';
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
-import { zoomToFit } from './actions';
+import { frameBoard } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
@@ -153,7 +153,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
     if (!synced || screen.width <= 1) return;
     const { viewport } = ctx.ui.getState();
     if (framedView.current && viewport !== framedView.current) return;
-    zoomToFit(ctx);
+    frameBoard(ctx);
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
 
