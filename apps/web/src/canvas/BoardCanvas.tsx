@@ -8,6 +8,7 @@ import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
+import { useLayoutProbe } from './layoutProbe';
 import { NoteEditor } from './NoteEditor';
 import { NotesShape } from './NotesShape';
 import { makeOpaque } from './opaqueLayer';
@@ -37,6 +38,7 @@ export function BoardCanvas() {
   const marquee = useStore(ctx.ui, (s) => s.marquee);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   usePointerTools(ctx, container);
+  useLayoutProbe(ctx);
 
   useLayoutEffect(() => {
     const apply = ({ x, y, scale }: Viewport) =>
