@@ -184,6 +184,15 @@ describe('layoutNoteText', () => {
     expect(last).not.toMatch(/ $/);
   });
 
+  it('never cuts a word to make room for “…more”: the word goes whole', () => {
+    // At the smallest size a line holds 15 characters: each word fills a line of its own.
+    const words = ['a', 'b', 'c', 'd', 'e'].map((letter) => letter.repeat(14));
+    const layout = layoutNoteText(words.join(' '), W, H, mono);
+    expect(layout.more).toBe(true);
+    expect(layout.lines.at(-1)).toBe('');
+    for (const line of layout.lines.slice(0, -1)) expect(words).toContain(line);
+  });
+
   it('ends a 200-character note with a long compound word in whole words and “…more”', () => {
     const text =
       'Die Straßenbahn-Lösung für den Betriebshof braucht eine Freigabe durch den Aufsichtsrat, ' +

@@ -5,11 +5,12 @@
 import { compoundParts, hyphenBreak } from './hyphenate';
 import { FONT_SIZE } from './legibility';
 
-export const NOTE_PADDING = 12;
+export const NOTE_PADDING = 10;
 /** Room at the bottom of a note for its author line (and a little air above it). */
-export const NOTE_FOOTER = FONT_SIZE.author + 6;
+export const NOTE_FOOTER = FONT_SIZE.author + 4;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-export const LINE_HEIGHT = 1.25;
+/** Four lines of the smallest text fit a note of the default size (200 by 160). */
+export const LINE_HEIGHT = 1.2;
 /** Font sizes a note's text may take, largest first; see legibility.ts for the smallest. */
 const SIZES = [FONT_SIZE.noteTextMax, 30, 28, 26, FONT_SIZE.noteTextMin];
 const CACHE_MAX = 20_000;
@@ -151,8 +152,8 @@ export function layoutNoteText(
 }
 
 /**
- * The first `maxLines` lines, the last one shortened by whole words (or, for one long word,
- * by characters) to leave room for MORE after it.
+ * The first `maxLines` lines, the last one shortened by whole words to leave room for MORE
+ * after it (a word that cannot keep its place goes whole: MORE then starts the line).
  */
 function endInMore(
   lines: string[],
@@ -165,8 +166,7 @@ function endInMore(
   const room = width - measure(MORE, fontSize);
   let last = kept[maxLines - 1] ?? '';
   while (last.length > 0 && measure(last, fontSize) > room) {
-    const space = last.lastIndexOf(' ');
-    last = space > 0 ? last.slice(0, space) : last.slice(0, -1);
+    last = last.slice(0, Math.max(0, last.lastIndexOf(' ')));
   }
   // "…" says the text goes on; a hyphen or comma before it says nothing more.
   kept[maxLines - 1] = last.replace(/[\s,;:\-‐‑–—]+$/u, '');
