@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fitFontSize,
   fitLine,
+  heightToFit,
   LINE_HEIGHT,
   layoutNoteText,
   MORE,
@@ -221,6 +222,27 @@ describe('layoutNoteText', () => {
     };
     layoutNoteText('x'.repeat(10_000), W, H, counting);
     expect(calls).toBeLessThan(2_000);
+  });
+});
+
+describe('heightToFit', () => {
+  it('grows a note just enough to show all its text at the smallest size', () => {
+    const text = 'The customer wants predictable monthly costs and a clear exit option';
+    expect(layoutNoteText(text, W, H, mono).more).toBe(true);
+    const height = heightToFit(text, W, 2 * H, mono);
+    expect(height).toBeGreaterThan(H);
+    expect(layoutNoteText(text, W, height, mono).more).toBe(false);
+    expect(layoutNoteText(text, W, height - 10, mono).more).toBe(true);
+  });
+
+  it('asks for no more than the limit; past it the note says “…more”', () => {
+    const text = 'word '.repeat(200);
+    expect(heightToFit(text, W, 2 * H, mono)).toBe(2 * H);
+    expect(layoutNoteText(text, W, 2 * H, mono).more).toBe(true);
+  });
+
+  it('asks for no more than a note of the default size when the text fits it', () => {
+    expect(heightToFit('Budget?', W, 2 * H, mono)).toBeLessThanOrEqual(H);
   });
 });
 

@@ -173,6 +173,25 @@ function endInMore(
   return kept;
 }
 
+/**
+ * The height (board pixels) a note `width` wide needs to show all of `text` at the smallest
+ * size, at most `maxHeight`: a note being typed into grows to it rather than cut its text.
+ */
+export function heightToFit(
+  text: string,
+  width: number,
+  maxHeight: number,
+  measure: Measure = canvasMeasure,
+): number {
+  const fontSize = FONT_SIZE.noteTextMin;
+  const lineHeight = fontSize * LINE_HEIGHT;
+  const chrome = NOTE_PADDING * 2 + NOTE_FOOTER;
+  const maxLines = Math.max(1, Math.floor((maxHeight - chrome) / lineHeight));
+  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
+  const lines = wrapText(text, fontSize, innerWidth, measure, maxLines).length;
+  return Math.min(maxHeight, Math.ceil(chrome + lines * lineHeight));
+}
+
 /** `text` shortened as much as needed to fit `width` with an ellipsis after it. */
 function withEllipsis(text: string, fontSize: number, width: number, measure: Measure): string {
   let kept = text;
