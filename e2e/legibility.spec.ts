@@ -31,7 +31,7 @@ const LONG_NOTE =
 const NOTES: { zone: string; at: [number, number]; text: string }[] = [
   { zone: 'Dialogue', at: [0.25, 0.45], text: LONG_NOTE },
   { zone: 'Dialogue', at: [0.75, 0.45], text: 'Agree the ground rules first' },
-  { zone: 'Dialogue', at: [0.5, 0.8], text: 'Who decides on the customer side?' },
+  { zone: 'Dialogue', at: [0.75, 0.8], text: 'Who decides on the customer side?' },
   { zone: 'Access', at: [0.3, 0.45], text: 'Pilot with two teams' },
   { zone: 'Risk assessment', at: [0.3, 0.45], text: 'Data migration could stall' },
   { zone: 'Transparency', at: [0.3, 0.45], text: 'Shared pricing sheet' },

@@ -11,6 +11,9 @@ const RADIUS = 6;
 /** The author line's font size, board units. */
 export const AUTHOR_SIZE = FONT_SIZE.author;
 
+/** Room under the author line, board units. */
+const AUTHOR_BOTTOM = 7;
+
 /** What a note's image depends on (its position does not change it). */
 export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text' | 'locked'>;
 
@@ -67,7 +70,8 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
       context.fillText(MORE, after, NOTE_PADDING + leading + last * lineHeight);
     }
   }
-  const authorTop = note.height - NOTE_PADDING - AUTHOR_SIZE;
+  // A little lower than the padding, for air between the text and the author.
+  const authorTop = note.height - AUTHOR_BOTTOM - AUTHOR_SIZE;
   context.font = `${AUTHOR_SIZE}px ${FONT_FAMILY}`;
   context.fillStyle = AUTHOR;
   const authorWidth = note.locked ? inner - LOCK_SIZE - 6 : inner;
