@@ -62,6 +62,17 @@ describe('wrapText', () => {
     expect(wrapText('Straßenbahnhaltestelle', 10, 55, mono)[0]).toBe('Straßen-');
     expect(wrapText('Lösungsvorschlag', 10, 45, mono)).toEqual(['Lösungs-', 'vorschlag']);
     expect(wrapText('Menschenrechte', 10, 45, mono)[0]).toBe('Menschen-');
+    expect(wrapText('Donaudampfschifffahrt', 10, 60, mono)[0]).toBe('Donaudampf-');
+    expect(wrapText('Gesellschaft', 10, 50, mono)[0]).toBe('Gesell-');
+  });
+
+  it('breaks an address after its separators, adding no hyphen', () => {
+    expect(wrapText('https://example.com/pricing', 10, 70, mono)).toEqual([
+      'https://',
+      'example.com/',
+      'pricing',
+    ]);
+    expect(wrapText('see https://example.com/a', 10, 70, mono)[1]).toBe('https://');
   });
 
   it('never cuts a word without a hyphen', () => {
@@ -70,9 +81,10 @@ describe('wrapText', () => {
     for (const width of [30, 45, 60, 80, 120, 200]) {
       const lines = wrapText(text, 10, width, mono);
       for (const line of lines) expect(mono(line, 10)).toBeLessThanOrEqual(width);
-      // A line ending in a hyphen continues the word; any other line ends a word. Read that
-      // way, the lines give the text back, hyphens drawn at breaks aside.
-      const read = lines.map((line) => (line.endsWith('-') ? line : `${line} `)).join('');
+      // A line ending in a hyphen (or an address's slash) continues the word; any other line
+      // ends a word. Read that way, the lines give the text back, hyphens drawn at breaks aside.
+      const continues = (line: string) => line.endsWith('-') || line.endsWith('/');
+      const read = lines.map((line) => (continues(line) ? line : `${line} `)).join('');
       expect(read.trim().replaceAll('-', '')).toBe(text.replaceAll('-', ''));
     }
   });

@@ -51,8 +51,8 @@ function measuringContext() {
 
 /**
  * The lines `text` wraps to at `fontSize` in `width`. Lines break between words, after a
- * compound's own hyphen, or, for a word wider than the line, at a drawn hyphen (hyphenate.ts);
- * never silently mid-word. Stops early once it has more than `maxLines` lines.
+ * compound's own hyphen, or, for a word wider than the line, at a drawn hyphen (hyphenate.ts;
+ * an address after its separators); never silently mid-word. Stops early once it has more than `maxLines` lines.
  */
 export function wrapText(
   text: string,
@@ -85,8 +85,8 @@ export function wrapText(
         let restWidth = partWidth;
         while (restWidth > width && rest.length > 1 && lines.length <= maxLines) {
           const cut = hyphenBreak(rest, (prefix) => measure(prefix, fontSize) <= width);
-          lines.push(`${rest.slice(0, cut)}-`);
-          rest = rest.slice(cut);
+          lines.push(`${rest.slice(0, cut.at)}${cut.hyphen ? '-' : ''}`);
+          rest = rest.slice(cut.at);
           restWidth = measure(rest, fontSize);
         }
         line = rest;

@@ -22,6 +22,8 @@ const ONSETS = new Set([
   ...['pr', 'sch', 'schl', 'schm', 'schn', 'schr', 'schw', 'sh', 'sk', 'sl', 'sm', 'sn', 'sp'],
   ...['spr', 'st', 'str', 'th', 'tr', 'tw', 'wr', 'zw'],
 ]);
+/** Consonant pairs that spell one sound and stay together: "Bü-cher", not "Büc-her". */
+const PAIRS = new Set(['ch', 'ck', 'ph', 'sh', 'th']);
 /** Fewest characters left on either side of a drawn hyphen. */
 const MIN_SIDE = 2;
 
@@ -43,20 +45,32 @@ function sensibleBreak(chars: readonly string[], cut: number): boolean {
     return /\d/.test(before) !== /\d/.test(after) && (isLetter(before) || isLetter(after));
   }
   if (!chars.slice(0, cut).some(isVowel)) return false;
+  if (PAIRS.has(`${before}${after}`.toLowerCase())) return false;
   let end = cut;
   while (isLetter(chars[end]) && !isVowel(chars[end])) end++;
   if (end === cut || !isVowel(chars[end])) return false;
   const onset = chars.slice(cut, end).join('').toLowerCase();
+  // "sch" is one sound: "Dampf-schiff", not "Dampfs-chiff".
+  if (before.toLowerCase() === 's' && onset.startsWith('ch')) return false;
   return onset.length === 1 || ONSETS.has(onset);
 }
 
+/** Where a word too long for a line breaks: `at` UTF-16 units go on this line. */
+export interface WordBreak {
+  at: number;
+  /** Draw a hyphen at the end of the line; not after the separator of an address. */
+  hyphen: boolean;
+}
+
 /**
- * How many UTF-16 units of `word` go on this line, before a drawn hyphen, when the word is too
- * long for a line. `fits(prefix)` says whether the prefix with its hyphen fits the line. Takes
- * the longest prefix that fits, moved back to a sensible break if one is near (it may give up
- * at most a third of the line for it); at least one character, so wrapping always progresses.
+ * Where `word`, too long for a line, breaks. `fits(part)` says whether `part` (a prefix with
+ * its hyphen) fits the line. Takes the longest prefix that fits, moved back to a sensible break:
+ * one within the last third of the line if there is one, else one further back (but not in
+ * the first third), else the longest. An address or path ("https://…", "name@host") breaks
+ * only after its separators, with no hyphen. At least one character goes on the line, so
+ * wrapping always progresses.
  */
-export function hyphenBreak(word: string, fits: (prefixWithHyphen: string) => boolean): number {
+export function hyphenBreak(word: string, fits: (part: string) => boolean): WordBreak {
   const chars = Array.from(word);
   const prefix = (count: number) => chars.slice(0, count).join('');
   let low = 1;
@@ -66,9 +80,17 @@ export function hyphenBreak(word: string, fits: (prefixWithHyphen: string) => bo
     if (fits(`${prefix(mid)}-`)) low = mid;
     else high = mid - 1;
   }
-  const lowest = Math.max(MIN_SIDE, Math.ceil((low * 2) / 3));
-  for (let cut = low; cut >= lowest; cut--) {
-    if (sensibleBreak(chars, cut)) return prefix(cut).length;
+  const address = /[/@]/.test(word);
+  // A separator just past the longest prefix still fits: it needs no hyphen.
+  if (address && /[/@?&=#]/.test(chars[low] ?? '') && fits(prefix(low + 1))) {
+    return { at: prefix(low + 1).length, hyphen: false };
   }
-  return prefix(low).length;
+  const sensible = (cut: number) =>
+    address ? /[/@?&=#]/.test(chars[cut - 1] ?? '') : sensibleBreak(chars, cut);
+  for (const lowest of [Math.ceil((low * 2) / 3), Math.ceil(low / 3)]) {
+    for (let cut = low; cut >= Math.max(MIN_SIDE, lowest); cut--) {
+      if (sensible(cut)) return { at: prefix(cut).length, hyphen: !address };
+    }
+  }
+  return { at: prefix(low).length, hyphen: true };
 }
