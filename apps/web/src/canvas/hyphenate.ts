@@ -33,8 +33,8 @@ const isVowel = (char: string | undefined) => char !== undefined && VOWELS.has(c
 /**
  * Whether a hyphen may go between `chars[cut - 1]` and `chars[cut]`: where a syllable starts,
  * that is before a consonant or a group in ONSETS that a vowel follows, with a vowel somewhere
- * before it; after a separator in a code or address ("example.|com"); or between letters and
- * digits.
+ * before it; after a separator in a code ("release_|notes", "v2.|3"); or between letters and
+ * digits ("Q3|report").
  */
 function sensibleBreak(chars: readonly string[], cut: number): boolean {
   const before = chars[cut - 1];
