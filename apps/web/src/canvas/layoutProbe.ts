@@ -3,6 +3,8 @@
 // Computed by the same functions that paint, for the current viewport.
 import { rectsIntersect } from '@dartboard/board';
 import { useEffect } from 'react';
+import type { UiStore } from '../state/ui';
+import type { BoardStore } from '../sync/boardStore';
 import type { BoardContextValue } from '../ui/boardContext';
 import { layoutNoteText } from './fitText';
 import { MIN_SCREEN_PX } from './legibility';
@@ -35,9 +37,9 @@ declare global {
   }
 }
 
-export function layoutReport(ctx: BoardContextValue): LayoutReport {
-  const { notes, zones } = ctx.board.getSnapshot();
-  const { viewport, screen } = ctx.ui.getState();
+export function layoutReport(board: BoardStore, ui: UiStore): LayoutReport {
+  const { notes, zones } = board.getSnapshot();
+  const { viewport, screen } = ui.getState();
   const zoom = viewport.scale;
   const view = visibleRect(viewport, screen);
   const shown = notes.filter((note) => rectsIntersect(note, view));
@@ -72,7 +74,7 @@ export function layoutReport(ctx: BoardContextValue): LayoutReport {
 /** Offers layoutReport on `window.__dartboard` while this board is shown. */
 export function useLayoutProbe(ctx: BoardContextValue): void {
   useEffect(() => {
-    const probe = { layout: () => layoutReport(ctx) };
+    const probe = { layout: () => layoutReport(ctx.board, ctx.ui) };
     window.__dartboard = probe;
     return () => {
       if (window.__dartboard === probe) window.__dartboard = undefined;
