@@ -75,7 +75,7 @@ describe('freeSpotInZone', () => {
       if (!spot) break;
       notes.push(at(spot));
     }
-    // 700 x 560 with a 72 px header: three columns, two rows of 200 x 160 notes.
+    // 700 x 560 with its header: three columns, two rows of 200 x 160 notes.
     expect(notes).toHaveLength(6);
     expect(notes[1]?.y).toBe(notes[0]?.y);
     expect(notes[2]?.y).toBe(notes[0]?.y);
@@ -98,13 +98,13 @@ describe('freeSpotInZone', () => {
     const input = { zones: [zone], notes: [], size, exact: true };
     expect(freeSpotInZone(zone, input, { x: 300, y: 250 })).toEqual({ x: 300, y: 250 });
     // Wanted across the border: pulled inside, as near as it can be.
-    expect(freeSpotInZone(zone, input, { x: 700, y: 130 })).toEqual({ x: 584, y: 172 });
+    expect(freeSpotInZone(zone, input, { x: 700, y: 130 })).toEqual({ x: 584, y: 216 });
   });
 
   it('otherwise keeps to the grid slot that covers the point wanted (the pointer)', () => {
-    // Wanted centre (400, 330): inside the slot at (332, 172).
+    // Wanted centre (400, 330): inside the slot at (332, 216).
     const spot = freeSpotInZone(zone, { zones: [zone], notes: [], size }, { x: 300, y: 250 });
-    expect(spot).toEqual({ x: 332, y: 172 });
+    expect(spot).toEqual({ x: 332, y: 216 });
     expect(placeAtPoint({ x: 400, y: 330 }, { zones: [zone], notes: [], size }).spot).toEqual(spot);
   });
 
@@ -137,7 +137,11 @@ describe('placeAtPoint', () => {
 
   it('never lands on the corner where the four DART zones meet, however often it is asked', () => {
     // The centre of the 2 x 2 grid: the gaps between the zones cross there.
-    const corner = { x: 930, y: 650 };
+    const [first, , , last] = dart as [Zone, Zone, Zone, Zone];
+    const corner = {
+      x: (first.x + first.width + last.x) / 2,
+      y: (first.y + first.height + last.y) / 2,
+    };
     const notes: Rect[] = [];
     for (let i = 0; i < 12; i++) {
       const { spot } = placeAtPoint(corner, { zones: dart, notes, size });
@@ -170,6 +174,6 @@ describe('sizes given as whole notes', () => {
   it('take only the width and height from them, never their position', () => {
     const note = { x: 5000, y: 5000, width: 200, height: 160, id: 'n' };
     const spot = freeSpotInZone(zone, { zones: [zone], notes: [], size: note });
-    expect(spot).toEqual({ x: 116, y: 172 });
+    expect(spot).toEqual({ x: 116, y: 216 });
   });
 });

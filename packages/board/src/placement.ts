@@ -4,11 +4,14 @@ import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from './note.js';
 import type { Zone } from './zone.js';
 
 // Where a new note goes. A note lands on a free spot: it overlaps no other note (nor comes
-// closer than GAP), and it lies wholly inside one zone's body or wholly outside every zone,
+// closer than NOTE_GAP), and it lies wholly inside one zone's body or wholly outside every zone,
 // never across a border, so which zone it counts for is never an accident.
 
-/** Space kept clear at the top of a zone for its title and prompt. */
-export const ZONE_HEADER_HEIGHT = 72;
+/**
+ * Space kept clear at the top of a zone for its title and a prompt of up to two lines, set
+ * large enough to read through a shared screen (apps/web canvas/zoneLabel.ts).
+ */
+export const ZONE_HEADER_HEIGHT = 116;
 /** The clear space kept between notes, and between a note and a zone's border. */
 export const NOTE_GAP = 16;
 /** Beyond this many notes nearby, only grid slots are tried (a pathological board stays fast). */
@@ -40,7 +43,7 @@ function grow(rect: Rect, by: number): Rect {
 
 /** A rectangle that touches `rect` or comes closer than the gap, made once per obstacle. */
 function keepClear(rects: readonly Rect[]): Rect[] {
-  // rectsIntersect counts touching edges, so a spot exactly GAP away is still free.
+  // rectsIntersect counts touching edges, so a spot exactly NOTE_GAP away is still free.
   return rects.map((rect) => grow(rect, NOTE_GAP - 1));
 }
 

@@ -4,8 +4,8 @@ import { normalizeTitle, type TemplateName } from './meta.js';
 import { addZone, type NewZone } from './zone.js';
 
 const ZONE_WIDTH = 900;
-const ZONE_HEIGHT = 620;
-const GAP = 60;
+const ZONE_HEIGHT = 700;
+const GAP = 40;
 
 /**
  * The DART model's four zones in a two-by-two grid, read left to right, top to bottom.

@@ -9,6 +9,7 @@ import { useBoardContext } from '../ui/boardContext';
 import { NoteActions } from '../ui/NoteActions';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
+import { useLayoutProbe } from './layoutProbe';
 import { NoteEditor } from './NoteEditor';
 import { NotesShape } from './NotesShape';
 import { makeOpaque } from './opaqueLayer';
@@ -42,6 +43,7 @@ export function BoardCanvas() {
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   const editingZoneId = useStore(ctx.ui, (s) => s.editingZoneId);
   usePointerTools(ctx, container);
+  useLayoutProbe(ctx);
 
   useLayoutEffect(() => {
     const apply = ({ x, y, scale }: Viewport) =>

@@ -1,4 +1,10 @@
-import { NOTE_TEXT_MAX_LENGTH, type Note, noteText, setNoteText } from '@dartboard/board';
+import {
+  NOTE_TEXT_MAX_LENGTH,
+  type Note,
+  noteText,
+  resizeNote,
+  setNoteText,
+} from '@dartboard/board';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
@@ -6,6 +12,7 @@ import { stopEditing } from '../state/ui';
 import { useBoardContext } from '../ui/boardContext';
 import { transformIndex } from './caret';
 import { FONT_FAMILY, fitFontSize, LINE_HEIGHT, NOTE_FOOTER, NOTE_PADDING } from './fitText';
+import { grownHeight } from './noteGrowth';
 
 /**
  * A textarea laid exactly over the note being edited. Each keystroke becomes the smallest
@@ -57,8 +64,20 @@ export function NoteEditor({ note }: { note: Note }) {
         fontSize,
         lineHeight: LINE_HEIGHT,
         fontFamily: FONT_FAMILY,
+        // A note that shows "…more" holds more than fits: here it scrolls. Long words break
+        // much as the canvas breaks them (fitText.ts), at a hyphen.
+        overflowY: 'auto',
+        hyphens: 'auto',
+        overflowWrap: 'break-word',
       }}
-      onInput={(event) => setNoteText(ctx.doc, note.id, event.currentTarget.value)}
+      onInput={(event) => {
+        const text = event.currentTarget.value;
+        ctx.doc.transact(() => {
+          setNoteText(ctx.doc, note.id, text);
+          const height = grownHeight(note, text, ctx.board.getSnapshot().notes);
+          if (height > note.height) resizeNote(ctx.doc, note.id, note.width, height);
+        });
+      }}
       onBlur={() => stopEditing(ctx.ui)}
       onKeyDown={(event) => {
         // Escape or Ctrl/Cmd+Enter finish editing; the note stays selected.

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   fitFontSize,
   fitLine,
+  heightToFit,
   LINE_HEIGHT,
   layoutNoteText,
+  MORE,
   NOTE_FOOTER,
   NOTE_PADDING,
   wrapText,
 } from './fitText';
+import { FONT_SIZE } from './legibility';
 
 // fitFontSize takes the text measurer as a parameter (a canvas in the browser). These tests
 // give it a monospaced model: every character is half the font size wide.
@@ -16,8 +19,8 @@ const mono = (text: string, fontSize: number) => text.length * fontSize * 0.5;
 
 const W = NOTE_DEFAULT_WIDTH;
 const H = NOTE_DEFAULT_HEIGHT;
-const SMALLEST = 10;
-const LARGEST = 32;
+const SMALLEST = FONT_SIZE.noteTextMin;
+const LARGEST = FONT_SIZE.noteTextMax;
 
 describe('wrapText', () => {
   // At 10px every character is 5px wide: 10 characters fit a 50px line.
@@ -27,9 +30,63 @@ describe('wrapText', () => {
     expect(wrapText('aaaa bbbb cccc dddd eeee', 10, 50, mono)).toHaveLength(3);
   });
 
-  it('breaks a word longer than the line across lines', () => {
-    expect(wrapText('a'.repeat(25), 10, 50, mono)).toHaveLength(3);
-    expect(wrapText(`hi ${'b'.repeat(25)}`, 10, 50, mono)).toHaveLength(4);
+  it('moves a word that does not fit to the next line whole', () => {
+    expect(wrapText('aaaa bbbbbbb', 10, 50, mono)).toEqual(['aaaa', 'bbbbbbb']);
+  });
+
+  it('breaks a word longer than the line only with a hyphen drawn at the break', () => {
+    const lines = wrapText('x'.repeat(25), 10, 50, mono);
+    expect(lines.join('').replaceAll('-', '')).toBe('x'.repeat(25));
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/-$/);
+    for (const line of lines) expect(mono(line, 10)).toBeLessThanOrEqual(50);
+    // Never one letter left over on a line of its own.
+    expect(lines.at(-1)?.length).toBeGreaterThan(1);
+  });
+
+  it('keeps a compound whole when it fits, or breaks it after its own hyphen', () => {
+    // 20 characters at 5px each: 100px.
+    expect(wrapText('Die Straßenbahn-Lösung', 10, 200, mono)).toEqual(['Die Straßenbahn-Lösung']);
+    expect(wrapText('Die Straßenbahn-Lösung', 10, 75, mono)).toEqual([
+      'Die',
+      'Straßenbahn-',
+      'Lösung',
+    ]);
+    expect(wrapText('Die Straßenbahn-Lösung', 10, 100, mono)).toEqual([
+      'Die Straßenbahn-',
+      'Lösung',
+    ]);
+  });
+
+  it('hyphenates a long word where a syllable starts, not wherever the line ends', () => {
+    // Eleven characters fit: "Straßenbah-" would, but the word breaks at "Straßen-".
+    expect(wrapText('Straßenbahnhaltestelle', 10, 55, mono)[0]).toBe('Straßen-');
+    expect(wrapText('Lösungsvorschlag', 10, 45, mono)).toEqual(['Lösungs-', 'vorschlag']);
+    expect(wrapText('Menschenrechte', 10, 45, mono)[0]).toBe('Menschen-');
+    expect(wrapText('Donaudampfschifffahrt', 10, 60, mono)[0]).toBe('Donaudampf-');
+    expect(wrapText('Gesellschaft', 10, 50, mono)[0]).toBe('Gesell-');
+  });
+
+  it('breaks an address after its separators, adding no hyphen', () => {
+    expect(wrapText('https://example.com/pricing', 10, 70, mono)).toEqual([
+      'https://',
+      'example.com/',
+      'pricing',
+    ]);
+    expect(wrapText('see https://example.com/a', 10, 70, mono)[1]).toBe('https://');
+  });
+
+  it('never cuts a word without a hyphen', () => {
+    const text =
+      'Die Straßenbahn-Lösung der Donaudampfschifffahrtsgesellschaft, siehe https://example.com/a/b';
+    for (const width of [30, 45, 60, 80, 120, 200]) {
+      const lines = wrapText(text, 10, width, mono);
+      for (const line of lines) expect(mono(line, 10)).toBeLessThanOrEqual(width);
+      // A line ending in a hyphen (or an address's slash) continues the word; any other line
+      // ends a word. Read that way, the lines give the text back, hyphens drawn at breaks aside.
+      const continues = (line: string) => line.endsWith('-') || line.endsWith('/');
+      const read = lines.map((line) => (continues(line) ? line : `${line} `)).join('');
+      expect(read.trim().replaceAll('-', '')).toBe(text.replaceAll('-', ''));
+    }
   });
 
   it('counts every line break, blank lines included', () => {
@@ -63,7 +120,7 @@ describe('fitFontSize', () => {
   });
 
   it('picks a size at which the wrapped text fits inside the note', () => {
-    const text = 'We need a clearer picture of the total cost over three years';
+    const text = 'Clear picture of the total cost';
     const size = fitFontSize(text, W, H, mono);
     expect(size).toBeLessThan(LARGEST);
     expect(size).toBeGreaterThan(SMALLEST);
@@ -95,10 +152,11 @@ describe('fitFontSize', () => {
 
   it('makes room for every line of a multi-line note', () => {
     const wide = 600;
-    expect(fitFontSize('a b c d', wide, H, mono)).toBe(LARGEST);
-    const lines = fitFontSize('a\nb\nc\nd', wide, H, mono);
+    const tall = 220;
+    expect(fitFontSize('a b c d e', wide, tall, mono)).toBe(LARGEST);
+    const lines = fitFontSize('a\nb\nc\nd\ne', wide, tall, mono);
     expect(lines).toBeLessThan(LARGEST);
-    expect(lines * LINE_HEIGHT * 4).toBeLessThanOrEqual(H - NOTE_PADDING * 2 - NOTE_FOOTER);
+    expect(lines * LINE_HEIGHT * 5).toBeLessThanOrEqual(tall - NOTE_PADDING * 2 - NOTE_FOOTER);
   });
 
   it('never shrinks the text when the note grows', () => {
@@ -117,27 +175,50 @@ describe('layoutNoteText', () => {
   const inner = W - NOTE_PADDING * 2;
 
   it('returns the fitted size and lines that each fit the note width', () => {
-    const layout = layoutNoteText(
-      'Budget approval needs the CFO before the pilot starts',
-      W,
-      H,
-      mono,
-    );
-    expect(layout.fontSize).toBe(
-      fitFontSize('Budget approval needs the CFO before the pilot starts', W, H, mono),
-    );
-    expect(layout.lines.join(' ')).toBe('Budget approval needs the CFO before the pilot starts');
+    const text = 'Budget approval needs the CFO';
+    const layout = layoutNoteText(text, W, H, mono);
+    expect(layout.fontSize).toBe(fitFontSize(text, W, H, mono));
+    expect(layout.lines.join(' ')).toBe(text);
+    expect(layout.more).toBe(false);
     for (const line of layout.lines) expect(mono(line, layout.fontSize)).toBeLessThanOrEqual(inner);
   });
 
-  it('cuts text that does not fit even at the smallest size, ending in an ellipsis', () => {
+  it('shows what fits at the smallest size and ends in “…more” rather than shrink further', () => {
     const text = 'risk '.repeat(500).trim();
     const layout = layoutNoteText(text, W, H, mono);
     expect(layout.fontSize).toBe(SMALLEST);
+    expect(layout.more).toBe(true);
     const innerHeight = H - NOTE_PADDING * 2 - NOTE_FOOTER;
     expect(layout.lines.length * SMALLEST * LINE_HEIGHT).toBeLessThanOrEqual(innerHeight);
-    expect(layout.lines.at(-1)).toMatch(/…$/);
     for (const line of layout.lines) expect(mono(line, SMALLEST)).toBeLessThanOrEqual(inner);
+    const last = layout.lines.at(-1) ?? '';
+    expect(mono(last + MORE, SMALLEST)).toBeLessThanOrEqual(inner);
+    expect(last).toMatch(/^(risk ?)+$/);
+    expect(last).not.toMatch(/ $/);
+  });
+
+  it('never cuts a word to make room for “…more”: the word goes whole', () => {
+    // At the smallest size a line holds 15 characters: each word fills a line of its own.
+    const words = ['a', 'b', 'c', 'd', 'e'].map((letter) => letter.repeat(14));
+    const layout = layoutNoteText(words.join(' '), W, H, mono);
+    expect(layout.more).toBe(true);
+    expect(layout.lines.at(-1)).toBe('');
+    for (const line of layout.lines.slice(0, -1)) expect(words).toContain(line);
+  });
+
+  it('ends a 200-character note with a long compound word in whole words and “…more”', () => {
+    const text =
+      'Die Straßenbahn-Lösung für den Betriebshof braucht eine Freigabe durch den Aufsichtsrat, ' +
+      'bevor wir im nächsten Quartal mit dem Pilotbetrieb auf der Linie 7 beginnen und Daten sammeln.';
+    expect(text.length).toBeGreaterThanOrEqual(180);
+    const layout = layoutNoteText(text, W, H, mono);
+    expect(layout.fontSize).toBe(SMALLEST);
+    expect(layout.more).toBe(true);
+    expect(layout.lines.slice(0, 2)).toEqual(['Die', 'Straßenbahn-']);
+    // What is shown is the start of the text, cut between words ("Straßenbahn-" continues).
+    const shown = layout.lines.map((line) => (line.endsWith('-') ? line : `${line} `)).join('');
+    expect(text.startsWith(shown.trim())).toBe(true);
+    expect(text[shown.trim().length]).toMatch(/[\s,]/);
   });
 
   it('keeps a big note’s long text large: size depends on the note, not a length cutoff', () => {
@@ -153,6 +234,27 @@ describe('layoutNoteText', () => {
     };
     layoutNoteText('x'.repeat(10_000), W, H, counting);
     expect(calls).toBeLessThan(2_000);
+  });
+});
+
+describe('heightToFit', () => {
+  it('grows a note just enough to show all its text at the smallest size', () => {
+    const text = 'The customer wants predictable monthly costs and a clear exit option';
+    expect(layoutNoteText(text, W, H, mono).more).toBe(true);
+    const height = heightToFit(text, W, 2 * H, mono);
+    expect(height).toBeGreaterThan(H);
+    expect(layoutNoteText(text, W, height, mono).more).toBe(false);
+    expect(layoutNoteText(text, W, height - 10, mono).more).toBe(true);
+  });
+
+  it('asks for no more than the limit; past it the note says “…more”', () => {
+    const text = 'word '.repeat(200);
+    expect(heightToFit(text, W, 2 * H, mono)).toBe(2 * H);
+    expect(layoutNoteText(text, W, 2 * H, mono).more).toBe(true);
+  });
+
+  it('asks for no more than a note of the default size when the text fits it', () => {
+    expect(heightToFit('Budget?', W, 2 * H, mono)).toBeLessThanOrEqual(H);
   });
 });
 

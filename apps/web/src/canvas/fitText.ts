@@ -1,13 +1,18 @@
 // Sticky-note text grows and shrinks with the note: the largest font size at which the
-// word-wrapped text fits inside the note. Words are measured with one offscreen canvas, once
-// each; layouts are memoised per (text, box), so panning never measures again.
+// word-wrapped text fits inside the note, never smaller than stays readable at the opening zoom.
+// Words are measured with one offscreen canvas, once each; layouts are memoised per (text, box),
+// so panning never measures again.
+import { compoundParts, hyphenBreak } from './hyphenate';
+import { FONT_SIZE } from './legibility';
 
-export const NOTE_PADDING = 12;
-/** Room at the bottom of a note for its author line. */
-export const NOTE_FOOTER = 22;
+export const NOTE_PADDING = 10;
+/** Room at the bottom of a note for its author line (and a little air above it). */
+export const NOTE_FOOTER = FONT_SIZE.author + 4;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-export const LINE_HEIGHT = 1.25;
-const SIZES = [32, 28, 24, 20, 18, 16, 14, 12, 11, 10];
+/** Four lines of the smallest text fit a note of the default size (200 by 160). */
+export const LINE_HEIGHT = 1.2;
+/** Font sizes a note's text may take, largest first; see legibility.ts for the smallest. */
+const SIZES = [FONT_SIZE.noteTextMax, 30, 28, 26, FONT_SIZE.noteTextMin];
 const CACHE_MAX = 20_000;
 
 type Measure = (text: string, fontSize: number) => number;
@@ -45,8 +50,9 @@ function measuringContext() {
 }
 
 /**
- * The lines `text` wraps to at `fontSize` in `width`, breaking at spaces or, for a word wider
- * than the line, mid-word. Stops early once it has more than `maxLines` lines.
+ * The lines `text` wraps to at `fontSize` in `width`. Lines break between words, after a
+ * compound's own hyphen, or, for a word wider than the line, at a drawn hyphen (hyphenate.ts;
+ * an address after its separators); never silently mid-word. Stops early once it has more than `maxLines` lines.
  */
 export function wrapText(
   text: string,
@@ -61,56 +67,55 @@ export function wrapText(
     let line = '';
     let lineWidth = 0;
     for (const word of paragraph.split(' ')) {
-      if (lines.length > maxLines) return lines;
-      // Words are measured one by one (and remembered), lines by adding them up.
-      const wordWidth = measure(word, fontSize);
-      const candidate = line === '' ? wordWidth : lineWidth + space + wordWidth;
-      if (candidate <= width) {
-        line = line === '' ? word : `${line} ${word}`;
-        lineWidth = candidate;
-        continue;
-      }
-      if (line !== '') lines.push(line);
-      let rest = word;
-      let restWidth = wordWidth;
-      while (restWidth > width && rest.length > 1) {
+      const parts = compoundParts(word);
+      for (let index = 0; index < parts.length; index++) {
         if (lines.length > maxLines) return lines;
-        const cut = fittingPrefix(rest, fontSize, width, measure);
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-        restWidth = measure(rest, fontSize);
+        const part = parts[index] ?? '';
+        // Parts are measured one by one (and remembered), lines by adding them up.
+        const partWidth = measure(part, fontSize);
+        const gap = index === 0 ? ' ' : '';
+        const candidate = line === '' ? partWidth : lineWidth + (gap ? space : 0) + partWidth;
+        if (candidate <= width) {
+          line = line === '' ? part : `${line}${gap}${part}`;
+          lineWidth = candidate;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        let rest = part;
+        let restWidth = partWidth;
+        while (restWidth > width && rest.length > 1 && lines.length <= maxLines) {
+          const cut = hyphenBreak(rest, (prefix) => measure(prefix, fontSize) <= width);
+          lines.push(`${rest.slice(0, cut.at)}${cut.hyphen ? '-' : ''}`);
+          rest = rest.slice(cut.at);
+          restWidth = measure(rest, fontSize);
+        }
+        line = rest;
+        lineWidth = restWidth;
       }
-      line = rest;
-      lineWidth = restWidth;
     }
     lines.push(line);
   }
   return lines;
 }
 
-/** The length of the longest prefix of `word` (at least one character) that fits `width`. */
-function fittingPrefix(word: string, fontSize: number, width: number, measure: Measure): number {
-  let low = 1;
-  let high = word.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (measure(word.slice(0, mid), fontSize) <= width) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
+/** What a note that cannot show all its text ends with; the editor and outline show it all. */
+export const MORE = '…more';
 
-/** How a note's text is drawn: its font size and the lines it wraps to (ellipsised). */
+/** How a note's text is drawn: its font size and the lines it wraps to. */
 export interface NoteTextLayout {
   fontSize: number;
   lines: readonly string[];
+  /** The text goes on: MORE is drawn after the last line (which leaves room for it). */
+  more: boolean;
 }
 
 const cache = new Map<string, NoteTextLayout>();
 
 /**
  * The largest font size at which `text` fits a note of the given size (board pixels), and its
- * lines at that size. Text that does not fit even at the smallest size is cut with an ellipsis.
+ * lines at that size. The size never goes below FONT_SIZE.noteTextMin, which stays readable at
+ * the opening zoom (legibility.ts): text that does not fit at it shows the lines that fit, the
+ * last one ending in MORE.
  */
 export function layoutNoteText(
   text: string,
@@ -123,34 +128,68 @@ export function layoutNoteText(
   if (hit) return hit;
   const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
   const innerHeight = Math.max(1, height - NOTE_PADDING * 2 - NOTE_FOOTER);
-  const smallest = SIZES[SIZES.length - 1] ?? 10;
   let layout: NoteTextLayout | undefined;
   // wrapText stops one line past what fits, so even a 10,000-character text costs little.
   for (const fontSize of SIZES) {
     const maxLines = Math.max(1, Math.floor(innerHeight / (fontSize * LINE_HEIGHT)));
     const lines = wrapText(text, fontSize, innerWidth, measure, maxLines);
-    if (lines.length <= maxLines || fontSize === smallest) {
-      layout = { fontSize, lines: ellipsise(lines, maxLines, fontSize, innerWidth, measure) };
+    if (lines.length <= maxLines) {
+      layout = { fontSize, lines, more: false };
       break;
     }
+    if (fontSize === FONT_SIZE.noteTextMin) {
+      layout = {
+        fontSize,
+        lines: endInMore(lines, maxLines, fontSize, innerWidth, measure),
+        more: true,
+      };
+    }
   }
-  const result = layout ?? { fontSize: smallest, lines: [] };
+  const result = layout ?? { fontSize: FONT_SIZE.noteTextMin, lines: [], more: false };
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(key, result);
   return result;
 }
 
-function ellipsise(
+/**
+ * The first `maxLines` lines, the last one shortened by whole words to leave room for MORE
+ * after it (a word that cannot keep its place goes whole: MORE then starts the line).
+ */
+function endInMore(
   lines: string[],
   maxLines: number,
   fontSize: number,
   width: number,
   measure: Measure,
 ): string[] {
-  if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', fontSize, width, measure);
+  const room = width - measure(MORE, fontSize);
+  let last = kept[maxLines - 1] ?? '';
+  while (last.length > 0 && measure(last, fontSize) > room) {
+    last = last.slice(0, Math.max(0, last.lastIndexOf(' ')));
+  }
+  // "…" says the text goes on; a hyphen or comma before it says nothing more.
+  kept[maxLines - 1] = last.replace(/[\s,;:\-‐‑–—]+$/u, '');
   return kept;
+}
+
+/**
+ * The height (board pixels) a note `width` wide needs to show all of `text` at the smallest
+ * size, at most `maxHeight`: a note being typed into grows to it rather than cut its text.
+ */
+export function heightToFit(
+  text: string,
+  width: number,
+  maxHeight: number,
+  measure: Measure = canvasMeasure,
+): number {
+  const fontSize = FONT_SIZE.noteTextMin;
+  const lineHeight = fontSize * LINE_HEIGHT;
+  const chrome = NOTE_PADDING * 2 + NOTE_FOOTER;
+  const maxLines = Math.max(1, Math.floor((maxHeight - chrome) / lineHeight));
+  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
+  const lines = wrapText(text, fontSize, innerWidth, measure, maxLines).length;
+  return Math.min(maxHeight, Math.ceil(chrome + lines * lineHeight));
 }
 
 /** `text` shortened as much as needed to fit `width` with an ellipsis after it. */

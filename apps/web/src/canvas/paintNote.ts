@@ -1,5 +1,6 @@
 import type { Note } from '@dartboard/board';
-import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, NOTE_PADDING } from './fitText';
+import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, MORE, NOTE_PADDING } from './fitText';
+import { FONT_SIZE } from './legibility';
 
 /** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
 export const SHADOW_OFFSET = { x: 2, y: 3 };
@@ -7,13 +8,17 @@ const SHADOW = 'rgba(28,25,23,0.12)';
 const TEXT = '#1c1917';
 const AUTHOR = '#57534e';
 const RADIUS = 6;
-const AUTHOR_SIZE = 12;
+/** The author line's font size, board units. */
+export const AUTHOR_SIZE = FONT_SIZE.author;
+
+/** Room under the author line, board units. */
+const AUTHOR_BOTTOM = 7;
 
 /** What a note's image depends on (its position does not change it). */
 export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text' | 'locked'>;
 
-/** Size of the padlock drawn on locked notes and zones, in board units. */
-export const LOCK_SIZE = 12;
+/** Size of the padlock drawn on locked notes, in board units: as tall as the author's capitals. */
+const LOCK_SIZE = Math.round(AUTHOR_SIZE * 0.75);
 
 /** The main thread paints on a page canvas, the painting worker on an OffscreenCanvas. */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -48,7 +53,7 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
   context.textBaseline = 'top';
   context.textAlign = 'left';
   if (withText && note.text) {
-    const { fontSize, lines } = layoutNoteText(note.text, note.width, note.height);
+    const { fontSize, lines, more } = layoutNoteText(note.text, note.width, note.height);
     const lineHeight = fontSize * LINE_HEIGHT;
     // Centre each line's glyphs in its line box, as CSS does in the editor textarea.
     const leading = (lineHeight - fontSize) / 2;
@@ -57,14 +62,23 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
     lines.forEach((line, index) => {
       context.fillText(line, NOTE_PADDING, NOTE_PADDING + leading + index * lineHeight, inner);
     });
+    if (more) {
+      // Muted, so it reads as a sign that the note goes on rather than as part of its text.
+      const last = lines.length - 1;
+      const after = NOTE_PADDING + context.measureText(lines[last] ?? '').width;
+      context.fillStyle = AUTHOR;
+      context.fillText(MORE, after, NOTE_PADDING + leading + last * lineHeight);
+    }
   }
-  const authorTop = note.height - NOTE_PADDING - 14;
+  // A little lower than the padding, for air between the text and the author.
+  const authorTop = note.height - AUTHOR_BOTTOM - AUTHOR_SIZE;
   context.font = `${AUTHOR_SIZE}px ${FONT_FAMILY}`;
   context.fillStyle = AUTHOR;
   const authorWidth = note.locked ? inner - LOCK_SIZE - 6 : inner;
   context.fillText(fitLine(note.author, AUTHOR_SIZE, authorWidth), NOTE_PADDING, authorTop);
   if (note.locked) {
-    paintLock(context, note.width - NOTE_PADDING - LOCK_SIZE, authorTop, LOCK_SIZE, AUTHOR);
+    const lockTop = authorTop + (AUTHOR_SIZE - LOCK_SIZE) / 2;
+    paintLock(context, note.width - NOTE_PADDING - LOCK_SIZE, lockTop, LOCK_SIZE, AUTHOR);
   }
 }
 

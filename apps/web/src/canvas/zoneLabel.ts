@@ -1,13 +1,23 @@
-import { FONT_FAMILY, fitLine } from './fitText';
+import { FONT_FAMILY, fitLine, wrapText } from './fitText';
+import { FONT_SIZE } from './legibility';
 import type { Context2D } from './paintNote';
 import { copyImage, MAX_IMAGE_RESOLUTION } from './zoomRest';
 
 /** Where the label sits in its zone and how it is set (board pixels). */
 export const LABEL = { x: 24, y: 16, inset: 48 };
-const TITLE_SIZE = 28;
-const PROMPT_SIZE = 17;
-const PROMPT_Y = 38;
-const HEIGHT = 62;
+/** Font sizes of a zone's title and prompt, board units. */
+export const TITLE_SIZE = FONT_SIZE.title;
+export const PROMPT_SIZE = FONT_SIZE.prompt;
+const PROMPT_Y = Math.round(TITLE_SIZE * 1.4);
+const PROMPT_LINE = Math.round(PROMPT_SIZE * 1.3);
+/**
+ * A prompt wraps to at most two lines of at most this width: about 65 characters, a comfortable
+ * line to read, and narrow enough that a phone opening on the first zone shows it whole.
+ */
+const PROMPT_MEASURE = 700;
+const PROMPT_LINES = 2;
+/** Height of the label's image; zones keep ZONE_HEADER_HEIGHT clear for it (placement.ts). */
+const HEIGHT = PROMPT_Y + PROMPT_LINES * PROMPT_LINE;
 const PROMPT_ALPHA = 0.75;
 
 export interface LabelLook {
@@ -69,7 +79,7 @@ function paintLabel(context: Context2D, look: LabelLook): void {
     return context.measureText(text).width;
   };
   const title = fitLine(look.title, TITLE_SIZE, look.width, measure);
-  const prompt = fitLine(look.prompt, PROMPT_SIZE, look.width, measure);
+  const prompt = promptLines(look.prompt, Math.min(look.width, PROMPT_MEASURE), measure);
   context.save();
   context.textBaseline = 'top';
   context.textAlign = 'left';
@@ -78,8 +88,24 @@ function paintLabel(context: Context2D, look: LabelLook): void {
   context.fillText(title, 0, 0);
   context.globalAlpha = PROMPT_ALPHA;
   context.font = fontOf(PROMPT_SIZE);
-  context.fillText(prompt, 0, PROMPT_Y);
+  prompt.forEach((line, index) => {
+    context.fillText(line, 0, PROMPT_Y + index * PROMPT_LINE);
+  });
   context.restore();
+}
+
+/** The prompt wrapped to at most PROMPT_LINES lines, the last ending in an ellipsis if cut. */
+function promptLines(
+  prompt: string,
+  width: number,
+  measure: (text: string, size: number) => number,
+): string[] {
+  const lines = wrapText(prompt, PROMPT_SIZE, width, measure, PROMPT_LINES);
+  if (lines.length <= PROMPT_LINES) return lines;
+  const kept = lines.slice(0, PROMPT_LINES);
+  const last = `${kept[PROMPT_LINES - 1] ?? ''} ${lines.slice(PROMPT_LINES).join(' ')}`;
+  kept[PROMPT_LINES - 1] = fitLine(last, PROMPT_SIZE, width, measure);
+  return kept;
 }
 
 /** The title is bold, the prompt regular. */

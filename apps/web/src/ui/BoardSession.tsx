@@ -18,7 +18,7 @@ import {
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
 import { colorFor } from '../sync/presence';
 import { Arrivals } from './Arrivals';
-import { zoomToFit } from './actions';
+import { frameBoard } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
 import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
@@ -163,7 +163,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
     if (!synced || screen.width <= 1) return;
     const { viewport } = ctx.ui.getState();
     if (framedView.current && viewport !== framedView.current) return;
-    zoomToFit(ctx);
+    frameBoard(ctx);
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
 

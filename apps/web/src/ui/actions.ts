@@ -22,11 +22,11 @@ import {
   zoneAtPoint,
   zoneOfNote,
 } from '@dartboard/board';
+import { fitWithMargin, openingView } from '../canvas/openingView';
 import {
   boardToScreen,
   boundsOf,
   clampScale,
-  fitRect,
   screenToBoard,
   visibleRect,
   zoomAt,
@@ -292,14 +292,24 @@ export function resetZoom(ui: UiStore): void {
   zoomBy(ui, 1 / clampScale(viewport.scale));
 }
 
-/** Shows every zone and note. */
+/**
+ * Shows every zone and note, a stray one far away included, even if text gets small: the button
+ * is how a person finds what went missing. The opening view (frameBoard) is the one that frames
+ * the zones at a readable zoom; this one only gives up margin first to stay readable.
+ */
 export function zoomToFit(ctx: BoardContextValue): void {
   const { zones, notes } = ctx.board.getSnapshot();
   const bounds = boundsOf([...zones, ...notes]);
   const { screen } = ctx.ui.getState();
   ctx.ui.setState({
     viewport: bounds
-      ? fitRect(bounds, screen)
+      ? fitWithMargin(bounds, screen)
       : { x: screen.width / 2, y: screen.height / 2, scale: 1 },
   });
+}
+
+/** The view a board opens at: its zones, readable (see openingView). */
+export function frameBoard(ctx: BoardContextValue): void {
+  const { zones, notes } = ctx.board.getSnapshot();
+  ctx.ui.setState({ viewport: openingView(zones, notes, ctx.ui.getState().screen) });
 }
