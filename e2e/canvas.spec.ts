@@ -54,7 +54,7 @@ test('the canvas shows each note with its colour and text, live, on the dotted b
 
   // Above the zones is the bare board, dotted.
   const top = await canvasPoint(cara, 0, 0);
-  const corner = await canvasPoint(cara, 0.5, 0.08);
+  const corner = await canvasPoint(cara, 0.5, 0.04);
   const strip = { x: top.x, y: top.y, width: corner.x - top.x, height: corner.y - top.y };
   const bare = await canvasColours(cara, strip, { board: BOARD });
   expect(bare.board).toBeGreaterThan(strip.width * strip.height * 0.8);

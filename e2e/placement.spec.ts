@@ -8,6 +8,7 @@ import {
   createBoard,
   drag,
   expect,
+  join,
   joinedPerson,
   noteEntry,
   shot,
@@ -40,7 +41,9 @@ async function typeNote(page: Page, text: string) {
 
 const widths = [
   { name: 'desktop', viewport: { width: 1440, height: 900 } },
+  { name: 'laptop', viewport: { width: 1280, height: 800 } },
   { name: 'tablet', viewport: { width: 1024, height: 768 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
 
 for (const { name, viewport } of widths) {
@@ -48,8 +51,11 @@ for (const { name, viewport } of widths) {
     person,
   }) => {
     const board = await createBoard(BASE_URL, 'Placement');
-    const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
+    // The page opens at the screen's size, as it would on that device.
+    const sam = await person();
     await sam.setViewportSize(viewport);
+    await sam.goto(board.links.facilitator);
+    await join(sam, 'Sam Seller');
     for (let i = 1; i <= 5; i++) {
       await sam.getByRole('button', { name: 'Add note', exact: true }).click();
       await typeNote(sam, `Button ${i}`);
