@@ -1,58 +1,29 @@
-import {
-  type BoardAction,
-  moveNotes,
-  NOTE_MIN_SIZE,
-  type Rect,
-  rectsIntersect,
-  resizeNote,
-  zoneOfNote,
-} from '@dartboard/board';
+import type { BoardAction } from '@dartboard/board';
 import { type RefObject, useEffect } from 'react';
 import { throttle } from '../lib/throttle';
-import { select, selectZone, stopEditing, toggleSelected, type Viewport } from '../state/ui';
+import { selectZone } from '../state/ui';
 import { addNoteAt, editNote, explainRefusal, mayOnNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
-import {
-  carriedNotes,
-  moveZoneWithNotes,
-  resizeLimits,
-  resizeZoneKeepingNotes,
-} from '../ui/zoneActions';
-import { cursorFor, hitTest, zoneHeaderAt } from './hitTest';
-import { clampScale, rectFromPoints, screenToBoard, zoomAt } from './viewport';
+import { moveZoneGesture } from './gestures/moveZone';
+import { panGesture } from './gestures/pan';
+import { hitAt, pickGesture } from './gestures/pick';
+import { pinchGesture } from './gestures/pinch';
+import type { At, Gesture, GestureEnv, Point } from './gestures/types';
+import { cursorFor, zoneHeaderAt } from './hitTest';
+import { clampScale, screenToBoard, zoomAt } from './viewport';
 
 /** About 30 messages a second for drags, resizes and cursors, never one per mouse event. */
 export const SYNC_INTERVAL_MS = 33;
 
-type Point = { x: number; y: number };
-
 /** A refusal is explained at most this often while the person keeps trying. */
 const EXPLAIN_EVERY_MS = 10_000;
 
-type Gesture =
-  /** `refused`: the drag would have changed something this person may not change (explained). */
-  /** `zone`: a zone header the facilitator pressed, selected if the pointer comes up unmoved. */
-  | { kind: 'pan'; start: Point; viewport: Viewport; refused?: BoardAction; zone?: string }
-  | { kind: 'refused'; start: Point; action: BoardAction; clicked?: string }
-  | { kind: 'move'; start: Point; origins: Map<string, Rect>; moved: boolean; clicked?: string }
-  | { kind: 'resize-note'; start: Point; id: string; origin: Rect }
-  /** `carried`: the notes inside the zone when the drag began, which move with it. */
-  | { kind: 'move-zone'; start: Point; id: string; origin: Rect; carried: Map<string, Rect> }
-  /** `min`: the size below which a note inside the zone would end up half outside it. */
-  | {
-      kind: 'resize-zone';
-      start: Point;
-      id: string;
-      origin: Rect;
-      min: { width: number; height: number };
-    }
-  | { kind: 'marquee'; start: Point; base: readonly string[] }
-  | { kind: 'pinch'; distance: number; viewport: Viewport; mid: Point };
-
 /**
- * Pointer and wheel input on the board: select, drag and resize notes, arrange zones, pan,
- * zoom, pinch and rubber-band selection. Geometry under the pointer is found from the board
- * data (hitTest), not from Konva, so the canvas draws no hit regions at all.
+ * Pointer and wheel input on the board. This hook only dispatches: a press starts one gesture
+ * (gestures/: pan, pinch, rubber band, move or resize notes, move or resize a zone), chosen in
+ * one place (gestures/pick.ts); moves and the release go to that gesture, and its writes to the
+ * document are throttled here. Geometry under the pointer is found from the board data
+ * (hitTest), not from Konva, so the canvas draws no hit regions at all.
  */
 export function usePointerTools(
   ctx: BoardContextValue,
@@ -61,299 +32,104 @@ export function usePointerTools(
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const { ui, board, doc, connection } = ctx;
-    const isFacilitator = ctx.role === 'facilitator';
+    const { ui, connection } = ctx;
     const pointers = new Map<number, Point>();
     let gesture: Gesture | undefined;
+
     const explainedAt = new Map<BoardAction, number>();
-    const explain = (action: BoardAction) => {
-      const now = performance.now();
-      if (now - (explainedAt.get(action) ?? Number.NEGATIVE_INFINITY) < EXPLAIN_EVERY_MS) return;
-      explainedAt.set(action, now);
-      explainRefusal(ctx, action);
+    const env: GestureEnv = {
+      ctx,
+      pointers,
+      explain(action) {
+        const now = performance.now();
+        const last = explainedAt.get(action) ?? Number.NEGATIVE_INFINITY;
+        if (now - last < EXPLAIN_EVERY_MS) return;
+        explainedAt.set(action, now);
+        explainRefusal(ctx, action);
+      },
+      setCursor(cursor) {
+        element.style.cursor = cursor;
+      },
     };
-    const dragged = (start: Point, p: Point) => Math.hypot(p.x - start.x, p.y - start.y) >= 3;
 
     const local = (event: { clientX: number; clientY: number }): Point => {
       const box = element.getBoundingClientRect();
       return { x: event.clientX - box.left, y: event.clientY - box.top };
     };
-    const toBoard = (p: Point) => screenToBoard(ui.getState().viewport, p.x, p.y);
+    const at = (event: { clientX: number; clientY: number }): At => {
+      const screen = local(event);
+      return { screen, board: screenToBoard(ui.getState().viewport, screen.x, screen.y) };
+    };
+    const onCanvas = (event: Event) =>
+      event.target === element || event.target instanceof HTMLCanvasElement;
 
     const sendCursor = throttle((cursor: Point | null) => {
       connection.provider.awareness.setLocalStateField('cursor', cursor);
     }, SYNC_INTERVAL_MS);
+    const write = throttle(() => gesture?.write?.(), SYNC_INTERVAL_MS);
 
-    // Writes the current preview into the document: notes moved, or one note/zone reshaped.
-    const writePreview = throttle(() => {
-      const preview = ui.getState().preview;
-      if (!preview || !gesture) return;
-      if (gesture.kind === 'move') {
-        moveNotes(
-          doc,
-          [...preview].map(([id, r]) => ({ id, x: r.x, y: r.y })),
-        );
-      } else if (gesture.kind === 'resize-note') {
-        const r = preview.get(gesture.id);
-        if (r) resizeNote(doc, gesture.id, r.width, r.height);
-      } else if (gesture.kind === 'move-zone') {
-        const r = preview.get(gesture.id);
-        if (r) moveZoneWithNotes(ctx, gesture.id, gesture.origin, r, gesture.carried);
-      } else if (gesture.kind === 'resize-zone') {
-        const r = preview.get(gesture.id);
-        if (r) resizeZoneKeepingNotes(ctx, gesture.id, r);
-      }
-    }, SYNC_INTERVAL_MS);
-
-    const hitAt = (p: Point) => {
-      const { notes, zones } = board.getSnapshot();
-      const { selection, viewport } = ui.getState();
-      return hitTest(
-        {
-          notes,
-          zones,
-          selection,
-          scale: viewport.scale,
-          canEdit: ctx.canEdit,
-          canArrangeZones: isFacilitator && ctx.canEdit,
-        },
-        p.x,
-        p.y,
-      );
-    };
-
-    const cursorOver = (hit: ReturnType<typeof hitAt>) =>
-      cursorFor(hit, hit.kind === 'note' ? mayOnNote(ctx, hit.note) : ctx.canEdit);
-
-    const startPinch = () => {
-      const [a, b] = [...pointers.values()];
-      if (!a || !b) return;
-      ui.setState({ preview: undefined, marquee: undefined, panning: true });
-      gesture = {
-        kind: 'pinch',
-        distance: Math.hypot(a.x - b.x, a.y - b.y) || 1,
-        viewport: ui.getState().viewport,
-        mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
-      };
-    };
-
-    /** A drag on a zone's move handle (a button over the canvas, see ZoneControls). */
-    const startZoneMove = (event: PointerEvent, handle: Element): boolean => {
-      const zone = board
-        .getSnapshot()
-        .zones.find((z) => z.id === handle.getAttribute('data-zone-move'));
-      if (!zone || event.button !== 0 || !isFacilitator) return false;
-      event.preventDefault();
+    const begin = (event: PointerEvent, next: Gesture | undefined) => {
       pointers.set(event.pointerId, local(event));
       element.setPointerCapture(event.pointerId);
-      ctx.undo.stopCapturing();
-      const { zones, notes } = board.getSnapshot();
-      gesture = {
-        kind: 'move-zone',
-        start: toBoard(local(event)),
-        id: zone.id,
-        origin: zone,
-        carried: new Map(carriedNotes(zones, notes, zone).map((note) => [note.id, note])),
-      };
-      selectZone(ui, zone.id);
-      return true;
+      gesture = next;
     };
 
     const onPointerDown = (event: PointerEvent) => {
+      // A zone's move handle is a button over the canvas (ZoneControls).
       const handle = event.target instanceof Element && event.target.closest('[data-zone-move]');
-      if (handle && startZoneMove(event, handle)) return;
-      if (event.target !== element && !(event.target instanceof HTMLCanvasElement)) return;
-      const p = local(event);
-      pointers.set(event.pointerId, p);
-      element.setPointerCapture(event.pointerId);
-      if (pointers.size === 2) return startPinch();
-      if (pointers.size > 2) return;
-      const state = ui.getState();
-      const point = toBoard(p);
-      if (event.button === 1 || (event.button === 0 && state.spaceHeld)) {
-        gesture = { kind: 'pan', start: p, viewport: state.viewport };
-        ui.setState({ panning: true });
+      if (handle) {
+        const id = handle.getAttribute('data-zone-move');
+        const zone = ctx.board.getSnapshot().zones.find((z) => z.id === id);
+        if (!zone || event.button !== 0 || ctx.role !== 'facilitator') return;
+        event.preventDefault();
+        ctx.undo.stopCapturing();
+        selectZone(ui, zone.id);
+        begin(event, moveZoneGesture(env, zone, at(event).board));
         return;
       }
-      if (event.button !== 0) return;
-      if (state.editingNoteId) stopEditing(ui);
-      // Each drag, resize or arrangement is one step of undo, separate from typing before it.
-      ctx.undo.stopCapturing();
-      const hit = hitAt(point);
-      if (hit.kind === 'note') {
-        const id = hit.note.id;
-        if (event.shiftKey) {
-          toggleSelected(ui, id);
-          if (!ui.getState().selection.includes(id)) return;
-        } else if (!state.selection.includes(id)) {
-          select(ui, [id]);
-        }
-        if (!ctx.canEdit) return;
-        const { byId } = board.getSnapshot();
-        const clicked = event.shiftKey ? undefined : id;
-        if (ui.getState().selection.some((sid) => !mayOnNote(ctx, byId.get(sid)))) {
-          gesture = { kind: 'refused', start: p, action: 'note.edit', clicked };
-          return;
-        }
-        const origins = new Map<string, Rect>();
-        for (const sid of ui.getState().selection) {
-          const note = byId.get(sid);
-          if (note) origins.set(sid, note);
-        }
-        gesture = {
-          kind: 'move',
-          start: point,
-          origins,
-          moved: false,
-          clicked,
-        };
-      } else if (hit.kind === 'note-resize') {
-        gesture = { kind: 'resize-note', start: point, id: hit.note.id, origin: hit.note };
-      } else if (hit.kind === 'zone-resize' && !event.shiftKey) {
-        const { notes, zones } = board.getSnapshot();
-        gesture = {
-          kind: 'resize-zone',
-          start: point,
-          id: hit.zone.id,
-          origin: hit.zone,
-          min: resizeLimits(hit.zone, carriedNotes(zones, notes, hit.zone)),
-        };
-        selectZone(ui, hit.zone.id);
-      } else if (event.shiftKey) {
-        // A rubber band starts wherever Shift+drag starts, a zone's header included.
-        gesture = { kind: 'marquee', start: point, base: state.selection };
-      } else {
-        select(ui, []);
-        // Someone who may not arrange zones pans from a zone's header; the drag says why. The
-        // facilitator's click on a header selects the zone (to lock it, say).
-        const header = ctx.canEdit && zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
-        gesture = {
-          kind: 'pan',
-          start: p,
-          viewport: state.viewport,
-          ...(header && !isFacilitator ? { refused: 'zone.move' as const } : {}),
-          ...(header && isFacilitator ? { zone: header.id } : {}),
-        };
-        ui.setState({ panning: true });
+      if (!onCanvas(event)) return;
+      pointers.set(event.pointerId, local(event));
+      element.setPointerCapture(event.pointerId);
+      if (pointers.size === 2) {
+        gesture = pinchGesture(env);
+        return;
+      }
+      if (pointers.size > 2) return;
+      const where = at(event);
+      if (event.button === 1 || (event.button === 0 && ui.getState().spaceHeld)) {
+        gesture = panGesture(env, where.screen);
+      } else if (event.button === 0) {
+        gesture = pickGesture(env, where, event.shiftKey);
       }
     };
 
     const onPointerMove = (event: PointerEvent) => {
-      const p = local(event);
-      const point = toBoard(p);
-      sendCursor(point);
-      ui.setState({ pointer: point });
-      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, p);
-      if (!gesture) {
-        if (event.target === element || event.target instanceof HTMLCanvasElement) {
-          element.style.cursor = ui.getState().spaceHeld ? 'grab' : cursorOver(hitAt(point));
-        }
-        return;
-      }
-      switch (gesture.kind) {
-        case 'refused': {
-          if (dragged(gesture.start, p)) explain(gesture.action);
-          return;
-        }
-        case 'pan': {
-          if (gesture.refused && dragged(gesture.start, p)) explain(gesture.refused);
-          const v = gesture.viewport;
-          ui.setState({
-            viewport: { ...v, x: v.x + p.x - gesture.start.x, y: v.y + p.y - gesture.start.y },
-          });
-          element.style.cursor = 'grabbing';
-          return;
-        }
-        case 'pinch': {
-          const [a, b] = [...pointers.values()];
-          if (!a || !b) return;
-          const ratio = Math.hypot(a.x - b.x, a.y - b.y) / gesture.distance;
-          const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-          const zoomed = zoomAt(
-            gesture.viewport,
-            gesture.mid.x,
-            gesture.mid.y,
-            gesture.viewport.scale * ratio,
-          );
-          ui.setState({
-            viewport: {
-              ...zoomed,
-              x: zoomed.x + mid.x - gesture.mid.x,
-              y: zoomed.y + mid.y - gesture.mid.y,
-            },
-          });
-          return;
-        }
-        case 'marquee': {
-          const marquee = rectFromPoints(gesture.start, point);
-          const hits = board
-            .getSnapshot()
-            .notes.filter((n) => rectsIntersect(n, marquee))
-            .map((n) => n.id);
-          ui.setState({ marquee });
-          select(ui, [...gesture.base, ...hits]);
-          return;
-        }
-        case 'move': {
-          const dx = point.x - gesture.start.x;
-          const dy = point.y - gesture.start.y;
-          if (!gesture.moved && Math.hypot(dx, dy) * ui.getState().viewport.scale < 3) return;
-          gesture.moved = true;
-          const preview = new Map<string, Rect>();
-          for (const [id, r] of gesture.origins)
-            preview.set(id, { ...r, x: Math.round(r.x + dx), y: Math.round(r.y + dy) });
-          ui.setState({ preview });
-          writePreview();
-          return;
-        }
-        case 'move-zone': {
-          const dx = Math.round(point.x - gesture.start.x);
-          const dy = Math.round(point.y - gesture.start.y);
-          const preview = new Map<string, Rect>();
-          const o = gesture.origin;
-          preview.set(gesture.id, { ...o, x: o.x + dx, y: o.y + dy });
-          for (const [id, r] of gesture.carried)
-            preview.set(id, { ...r, x: r.x + dx, y: r.y + dy });
-          ui.setState({ preview });
-          writePreview();
-          return;
-        }
-        default: {
-          const dx = point.x - gesture.start.x;
-          const dy = point.y - gesture.start.y;
-          const o = gesture.origin;
-          const min =
-            gesture.kind === 'resize-note'
-              ? { width: NOTE_MIN_SIZE, height: NOTE_MIN_SIZE }
-              : gesture.min;
-          const rect = {
-            ...o,
-            width: Math.round(Math.max(min.width, o.width + dx)),
-            height: Math.round(Math.max(min.height, o.height + dy)),
-          };
-          ui.setState({ preview: new Map([[gesture.id, rect]]) });
-          writePreview();
-        }
+      const where = at(event);
+      sendCursor(where.board);
+      ui.setState({ pointer: where.board });
+      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, where.screen);
+      if (gesture) {
+        gesture.move(where);
+        if (gesture.write) write();
+      } else if (onCanvas(event)) {
+        const hit = hitAt(ctx, where.board);
+        const allowed = hit.kind === 'note' ? mayOnNote(ctx, hit.note) : ctx.canEdit;
+        env.setCursor(ui.getState().spaceHeld ? 'grab' : cursorFor(hit, allowed));
       }
     };
 
     const onPointerUp = (event: PointerEvent) => {
       pointers.delete(event.pointerId);
-      if (element.hasPointerCapture(event.pointerId))
+      if (element.hasPointerCapture(event.pointerId)) {
         element.releasePointerCapture(event.pointerId);
-      const ended = gesture;
-      if (!ended || (ended.kind === 'pinch' && pointers.size > 0)) return;
-      writePreview.flush();
-      gesture = undefined;
-      const click = ended.kind === 'refused' || (ended.kind === 'move' && !ended.moved);
-      if (click && ended.clicked) select(ui, [ended.clicked]);
-      if (ended.kind === 'pan' && ended.zone && !dragged(ended.start, local(event))) {
-        selectZone(ui, ended.zone);
       }
-      if (ended.kind === 'move' && ended.moved)
-        rememberZone(ended.clicked ?? ended.origins.keys().next().value);
+      const ended = gesture;
+      if (!ended || (ended.multiTouch && pointers.size > 0)) return;
+      write.flush();
+      gesture = undefined;
+      ended.end(at(event));
       ui.setState({ preview: undefined, marquee: undefined, panning: false });
-      element.style.cursor = '';
+      env.setCursor('');
     };
 
     const onLeave = () => {
@@ -361,23 +137,16 @@ export function usePointerTools(
       ui.setState({ pointer: undefined });
     };
 
-    /** The zone a note the person just moved is in becomes where "Add note" aims. */
-    const rememberZone = (noteId: string | undefined) => {
-      const { zones, byId } = board.getSnapshot();
-      const note = noteId ? byId.get(noteId) : undefined;
-      const zone = note && zoneOfNote(zones, note);
-      if (zone) ui.setState({ lastZoneId: zone.id });
-    };
-
     const onDoubleClick = (event: MouseEvent) => {
-      if (event.target !== element && !(event.target instanceof HTMLCanvasElement)) return;
-      const point = toBoard(local(event));
-      const hit = hitAt(point);
+      if (!onCanvas(event)) return;
+      const { board: point } = at(event);
+      const hit = hitAt(ctx, point);
       if (hit.kind === 'note') {
         editNote(ctx, hit.note);
         return;
       }
-      const header = isFacilitator && zoneHeaderAt(board.getSnapshot().zones, point.x, point.y);
+      const facilitator = ctx.role === 'facilitator';
+      const header = facilitator && zoneHeaderAt(ctx.board.getSnapshot().zones, point.x, point.y);
       if (header) ui.setState({ editingZoneId: header.id });
       else if (hit.kind === 'empty') addNoteAt(ctx, point.x, point.y, { exact: true });
     };
@@ -414,7 +183,7 @@ export function usePointerTools(
       element.removeEventListener('pointerleave', onLeave);
       element.removeEventListener('dblclick', onDoubleClick);
       element.removeEventListener('wheel', onWheel);
-      writePreview.flush();
+      write.flush();
       sendCursor.cancel();
     };
   }, [ctx, container]);

@@ -15,6 +15,7 @@ import {
   readNote,
   readZone,
   refusalMessage,
+  resizeNote,
   setNoteColor,
   setNoteLocked,
   setZoneLocked,
@@ -172,6 +173,19 @@ export function colorSelection(ctx: BoardContextValue, color: string): void {
   ctx.doc.transact(() => {
     for (const id of ids) setNoteColor(ctx.doc, id, color);
   });
+}
+
+/** Puts notes where a drag left them (positions already checked against the locks). */
+export function moveNotesTo(
+  ctx: BoardContextValue,
+  positions: readonly { id: string; x: number; y: number }[],
+): void {
+  moveNotes(ctx.doc, positions);
+}
+
+/** Resizes a note from a drag of its corner. */
+export function resizeNoteTo(ctx: BoardContextValue, id: string, width: number, height: number) {
+  resizeNote(ctx.doc, id, width, height);
 }
 
 /** Moves the selected notes by (dx, dy), leaving out those this person may not move. */
