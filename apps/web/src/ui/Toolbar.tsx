@@ -13,6 +13,8 @@ import {
   zoomToFit,
 } from './actions';
 import { useBoardContext } from './boardContext';
+import { ZonePalette } from './ZonePalette';
+import { removeZone } from './zoneActions';
 
 const COLOR_NAMES = Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[];
 
@@ -32,8 +34,9 @@ function LockButton({ locked }: { locked: boolean }) {
 }
 
 /**
- * Add notes, and act on the selection: colour, delete, and (facilitator) lock. What the
- * person may not do to a locked note is not offered. Hidden entirely for viewers.
+ * Add notes (and for the facilitator, zones), and act on the selection: colour, delete, and
+ * (facilitator) lock, or remove the selected zone. What the person may not do to a locked note
+ * is not offered. Hidden entirely for viewers.
  */
 export function Toolbar() {
   const ctx = useBoardContext();
@@ -57,11 +60,19 @@ export function Toolbar() {
       >
         Add note
       </button>
+      {isFacilitator && <ZonePalette />}
       {zone && isFacilitator && (
         <>
           <span className="divider" aria-hidden="true" />
           <span className="toolbar-label">{zone.title || 'Untitled zone'}</span>
           <LockButton locked={zone.locked} />
+          <button
+            type="button"
+            title="Remove the zone; its notes stay on the board"
+            onClick={() => removeZone(ctx, zone, (question) => window.confirm(question))}
+          >
+            Remove zone
+          </button>
         </>
       )}
       {selectedNotes.length > 0 && changeable.length === 0 && (
