@@ -151,4 +151,5 @@ test('the facilitator adds, renames and removes zones on a blank board; the cust
   ).toBeVisible();
   await expect(noteEntry(zoneSection(cara, 'Parking lot'), /Who signs/)).toBeVisible();
   await expect(sam.getByRole('button', { name: 'Remove zone' })).toHaveCount(0);
+  await expect(sam.getByRole('button', { name: 'Add note', exact: true })).toBeFocused();
 });

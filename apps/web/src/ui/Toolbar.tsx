@@ -1,4 +1,5 @@
-import { NOTE_COLORS } from '@dartboard/board';
+import { may, NOTE_COLORS } from '@dartboard/board';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
 import {
@@ -43,6 +44,7 @@ export function Toolbar() {
   const selection = useStore(ctx.ui, (s) => s.selection);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   const { byId, zones } = useBoardSnapshot(ctx.board);
+  const addNoteButton = useRef<HTMLButtonElement>(null);
   if (!ctx.canEdit) return null;
   const selectedNotes = selection.flatMap((id) => byId.get(id) ?? []);
   const changeable = selectedNotes.filter((note) => mayOnNote(ctx, note));
@@ -53,6 +55,7 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools">
       <button
+        ref={addNoteButton}
         type="button"
         className="primary"
         onClick={() => addNoteFromButton(ctx)}
@@ -60,19 +63,26 @@ export function Toolbar() {
       >
         Add note
       </button>
-      {isFacilitator && <ZonePalette />}
+      {may(ctx.role, 'zone.create') && <ZonePalette />}
       {zone && isFacilitator && (
         <>
           <span className="divider" aria-hidden="true" />
           <span className="toolbar-label">{zone.title || 'Untitled zone'}</span>
           <LockButton locked={zone.locked} />
-          <button
-            type="button"
-            title="Remove the zone; its notes stay on the board"
-            onClick={() => removeZone(ctx, zone, (question) => window.confirm(question))}
-          >
-            Remove zone
-          </button>
+          {may(ctx.role, 'zone.delete') && (
+            <button
+              type="button"
+              title="Remove the zone; its notes stay on the board"
+              onClick={() => {
+                // The button goes with the zone: focus stays in the toolbar.
+                if (removeZone(ctx, zone, (question) => window.confirm(question))) {
+                  addNoteButton.current?.focus();
+                }
+              }}
+            >
+              Remove zone
+            </button>
+          )}
         </>
       )}
       {selectedNotes.length > 0 && changeable.length === 0 && (
