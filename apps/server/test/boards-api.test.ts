@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listZones, readMeta } from '@dartboard/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoard, startServer, type TestServer } from './helpers.js';
+import { connectClient, createBoard, startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -50,6 +51,28 @@ describe('POST /api/boards', () => {
     expect(((await empty.json()) as { title: string }).title).toBe('Untitled session');
     const none = await fetch(`${server.url}/api/boards`, { method: 'POST' });
     expect(none.status).toBe(201);
+  });
+
+  it.each([
+    ['dart', ['Dialogue', 'Access', 'Risk assessment', 'Transparency']],
+    ['spin', ['Situation', 'Problem', 'Implication', 'Need-payoff']],
+    ['journey', ['Objective', 'Options', 'Ideation', 'Prototype', 'Test', 'Launch']],
+    ['blank', []],
+  ])('creates a %s board whose zones a client reads back in order', async (template, titles) => {
+    const board = await createBoard(server.url, { title: 'Templates', template });
+    const client = connectClient(server.wsUrl, board.id, board.tokens.view);
+    try {
+      await client.synced;
+      expect(readMeta(client.doc).template).toBe(template);
+      expect(listZones(client.doc).map((zone) => zone.title)).toEqual(titles);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('refuses a template it does not know with 400', async () => {
+    expect((await post('{"template":"swot"}')).status).toBe(400);
+    expect((await post('{"template":"SPIN"}')).status).toBe(400);
   });
 
   it('uses PUBLIC_URL for links when one is configured', async () => {

@@ -1,6 +1,7 @@
 import {
   addNote,
   addZone,
+  addZoneOfKind,
   deleteNote,
   deleteZone,
   listNotes,
@@ -222,6 +223,23 @@ describe('the customer (edit link)', () => {
       }),
     );
     expect(listNotes(facilitator.doc)).toEqual([]);
+  });
+});
+
+describe('the facilitator', () => {
+  it('may add zones of any kind and remove them; the customer sees both, notes stay', async () => {
+    await customer.synced;
+    const risk = addZoneOfKind(facilitator.doc, 'risk', { x: 0, y: 0 });
+    const free = addZoneOfKind(facilitator.doc, 'free');
+    await waitFor('the new zones', () => listZones(customer.doc).length === 6);
+    expect(readZone(customer.doc, free)).toMatchObject({ kind: 'free', title: 'Free zone' });
+    const note = addNote(customer.doc, { x: 0, y: 0, author: 'Chris', text: 'Kept' });
+    await waitFor('the note', () => !!readNote(facilitator.doc, note));
+    deleteZone(facilitator.doc, risk);
+    await waitFor('the zone removed', () => !readZone(customer.doc, risk));
+    expect(readNote(customer.doc, note)?.text).toBe('Kept');
+    expect(await storedBoard()).toBe(boardJson(facilitator.doc));
+    expect(customerRefusals).toEqual([]);
   });
 });
 

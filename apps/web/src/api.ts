@@ -1,6 +1,6 @@
 // The board HTTP API (docs/api.md), as the page uses it.
 
-import type { Role } from '@dartboard/board';
+import type { Role, TemplateName } from '@dartboard/board';
 
 export type { Role };
 
@@ -46,11 +46,14 @@ async function failure(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-export async function createBoard(title?: string): Promise<CreatedBoard> {
+export async function createBoard(
+  title: string | undefined,
+  template: TemplateName = 'dart',
+): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(title ? { title, template: 'dart' } : { template: 'dart' }),
+    body: JSON.stringify(title ? { title, template } : { template }),
   });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as CreatedBoard;

@@ -65,6 +65,13 @@ export {
   setNoteText,
 } from './note.js';
 export {
+  PALETTE_GROUPS,
+  type PaletteEntry,
+  type PaletteGroup,
+  paletteEntry,
+  ZONE_PALETTE,
+} from './palette.js';
+export {
   freeSpotInZone,
   freeSpotOutside,
   NOTE_GAP,
@@ -85,7 +92,14 @@ export {
   type SummarySection,
   summaryToMarkdown,
 } from './summary.js';
-export { applyTemplate, DART_ZONES, type TemplateOptions } from './templates.js';
+export {
+  applyTemplate,
+  DART_ZONES,
+  JOURNEY_ZONES,
+  SPIN_ZONES,
+  type TemplateOptions,
+  ZONE_GAP,
+} from './templates.js';
 export {
   addZone,
   compareBoardOrder,
@@ -106,3 +120,4 @@ export {
   type Zone,
   type ZoneKind,
 } from './zone.js';
+export { addZoneOfKind, freeZoneSpot } from './zoneSpot.js';

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { metaMap } from './doc.js';
 import { readNumber, readString } from './values.js';
 
-export const TEMPLATE_NAMES = ['dart', 'blank'] as const;
+export const TEMPLATE_NAMES = ['dart', 'spin', 'journey', 'blank'] as const;
 /** The layout a board was created from. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

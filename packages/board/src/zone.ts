@@ -4,8 +4,28 @@ import type { Rect } from './geometry.js';
 import { newId } from './ids.js';
 import { assertFinite, clamp, readNumber, readString } from './values.js';
 
-export const ZONE_KINDS = ['dialogue', 'access', 'risk', 'transparency'] as const;
-/** The DART zone kinds. Documents from newer versions may hold kinds not listed here. */
+/**
+ * The zone kinds, in the palette's order: the DART four, the SPIN four, the six co-creation
+ * steps, and 'free' (no method: the facilitator names it). Kinds are lower case, kebab-case
+ * when two words. Documents from newer versions may hold kinds not listed here.
+ */
+export const ZONE_KINDS = [
+  'dialogue',
+  'access',
+  'risk',
+  'transparency',
+  'situation',
+  'problem',
+  'implication',
+  'need-payoff',
+  'objective',
+  'options',
+  'ideation',
+  'prototype',
+  'test',
+  'launch',
+  'free',
+] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 export const ZONE_TITLE_MAX_LENGTH = 120;

@@ -1,13 +1,15 @@
-import { TITLE_MAX_LENGTH } from '@dartboard/board';
+import { type TemplateName, TITLE_MAX_LENGTH } from '@dartboard/board';
 import { type FormEvent, useState } from 'react';
 import { ApiError, createBoard } from '../api';
 import { forgetSession, loadRecent, type RecentSession, rememberSession } from '../state/prefs';
+import { TemplatePicker } from './TemplatePicker';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Start a new session, or go back to one this browser facilitated. */
 export function Landing({ navigate }: { navigate: (url: string) => void }) {
   const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateName>('dart');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [recent, setRecent] = useState<RecentSession[]>(() => loadRecent());
@@ -17,7 +19,7 @@ export function Landing({ navigate }: { navigate: (url: string) => void }) {
     setBusy(true);
     setError('');
     try {
-      const board = await createBoard(title.trim() || undefined);
+      const board = await createBoard(title.trim() || undefined, template);
       rememberSession({
         id: board.id,
         title: board.title,
@@ -41,9 +43,9 @@ export function Landing({ navigate }: { navigate: (url: string) => void }) {
         <p className="brand">Dartboard</p>
         <h1>Shape the offer together with your customer</h1>
         <p className="lede">
-          A live whiteboard for co-creation sessions. Four DART zones (Dialogue, Access, Risk
-          assessment, Transparency) fill with sticky notes as you talk; your customer joins with a
-          link and a name, and you export the summary afterwards.
+          A live whiteboard for co-creation sessions. Zones (the four of DART, the SPIN questions or
+          the six steps of a co-creation journey) fill with sticky notes as you talk; your customer
+          joins with a link and a name, and you export the summary afterwards.
         </p>
       </header>
       <form className="card start" onSubmit={start}>
@@ -60,6 +62,7 @@ export function Landing({ navigate }: { navigate: (url: string) => void }) {
             {busy ? 'Creating…' : 'New session'}
           </button>
         </div>
+        <TemplatePicker value={template} onChange={setTemplate} />
         {error && (
           <p className="field-error" role="alert">
             {error}

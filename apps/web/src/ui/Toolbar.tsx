@@ -1,4 +1,5 @@
-import { NOTE_COLORS } from '@dartboard/board';
+import { may, NOTE_COLORS } from '@dartboard/board';
+import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
 import {
@@ -13,6 +14,8 @@ import {
   zoomToFit,
 } from './actions';
 import { useBoardContext } from './boardContext';
+import { ZonePalette } from './ZonePalette';
+import { removeZone } from './zoneActions';
 
 const COLOR_NAMES = Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[];
 
@@ -32,14 +35,16 @@ function LockButton({ locked }: { locked: boolean }) {
 }
 
 /**
- * Add notes, and act on the selection: colour, delete, and (facilitator) lock. What the
- * person may not do to a locked note is not offered. Hidden entirely for viewers.
+ * Add notes (and for the facilitator, zones), and act on the selection: colour, delete, and
+ * (facilitator) lock, or remove the selected zone. What the person may not do to a locked note
+ * is not offered. Hidden entirely for viewers.
  */
 export function Toolbar() {
   const ctx = useBoardContext();
   const selection = useStore(ctx.ui, (s) => s.selection);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   const { byId, zones } = useBoardSnapshot(ctx.board);
+  const addNoteButton = useRef<HTMLButtonElement>(null);
   if (!ctx.canEdit) return null;
   const selectedNotes = selection.flatMap((id) => byId.get(id) ?? []);
   const changeable = selectedNotes.filter((note) => mayOnNote(ctx, note));
@@ -50,6 +55,7 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools">
       <button
+        ref={addNoteButton}
         type="button"
         className="primary"
         onClick={() => addNoteFromButton(ctx)}
@@ -57,11 +63,26 @@ export function Toolbar() {
       >
         Add note
       </button>
+      {may(ctx.role, 'zone.create') && <ZonePalette />}
       {zone && isFacilitator && (
         <>
           <span className="divider" aria-hidden="true" />
           <span className="toolbar-label">{zone.title || 'Untitled zone'}</span>
           <LockButton locked={zone.locked} />
+          {may(ctx.role, 'zone.delete') && (
+            <button
+              type="button"
+              title="Remove the zone; its notes stay on the board"
+              onClick={() => {
+                // The button goes with the zone: focus stays in the toolbar.
+                if (removeZone(ctx, zone, (question) => window.confirm(question))) {
+                  addNoteButton.current?.focus();
+                }
+              }}
+            >
+              Remove zone
+            </button>
+          )}
         </>
       )}
       {selectedNotes.length > 0 && changeable.length === 0 && (

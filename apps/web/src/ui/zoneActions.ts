@@ -1,17 +1,24 @@
-// What the facilitator does to zones: move them with the notes they hold, resize them without
-// leaving a note half outside, and retitle them. Every write goes through packages/board.
+// What the facilitator does to zones: add them from the palette, move them with the notes they
+// hold, resize them without leaving a note half outside, retitle and remove them. Every write
+// goes through packages/board.
 import {
+  addZoneOfKind,
+  deleteZone,
   moveNotes,
   moveZone,
   NOTE_GAP,
   type Note,
   type Rect,
+  readZone,
   resizeZone,
   updateZoneText,
   ZONE_MIN_SIZE,
   type Zone,
+  type ZoneKind,
   zoneOfNote,
 } from '@dartboard/board';
+import { fitRect, screenToBoard, visibleRect } from '../canvas/viewport';
+import { selectZone } from '../state/ui';
 import type { BoardContextValue } from './boardContext';
 
 /** The notes a zone holds (their centre is in it, and no smaller zone inside holds them). */
@@ -79,4 +86,67 @@ export function retitleZone(
 ): void {
   ctx.undo.stopCapturing();
   updateZoneText(ctx.doc, id, { title: text.title.trim(), prompt: text.prompt.trim() });
+}
+
+/** Scrolls (and if it does not fit, zooms out) so that the whole of `rect` is on screen. */
+function bringIntoView(ctx: BoardContextValue, rect: Rect): void {
+  const { viewport, screen } = ctx.ui.getState();
+  const view = visibleRect(viewport, screen);
+  const inView =
+    rect.x >= view.x &&
+    rect.y >= view.y &&
+    rect.x + rect.width <= view.x + view.width &&
+    rect.y + rect.height <= view.y + view.height;
+  if (inView) return;
+  const fitted = fitRect(rect, screen);
+  ctx.ui.setState({ viewport: fitted.scale < viewport.scale ? fitted : centredOn(rect) });
+
+  function centredOn(r: Rect) {
+    return {
+      scale: viewport.scale,
+      x: screen.width / 2 - (r.x + r.width / 2) * viewport.scale,
+      y: screen.height / 2 - (r.y + r.height / 2) * viewport.scale,
+    };
+  }
+}
+
+/**
+ * Adds a zone of `kind` from the palette on a free spot, as near as can be to the middle of the
+ * screen, then selects it and brings it into view.
+ */
+export function addZoneFromPalette(ctx: BoardContextValue, kind: ZoneKind): string {
+  const { viewport, screen } = ctx.ui.getState();
+  const middle = screenToBoard(viewport, screen.width / 2, screen.height / 2);
+  ctx.undo.stopCapturing();
+  const id = addZoneOfKind(ctx.doc, kind, middle);
+  selectZone(ctx.ui, id);
+  const zone = readZone(ctx.doc, id);
+  if (zone) bringIntoView(ctx, zone);
+  return id;
+}
+
+/**
+ * Removes a zone after asking, when it holds notes; its notes stay where they are, now outside
+ * the zones (or in a zone beneath). Returns whether it was removed.
+ */
+export function removeZone(
+  ctx: BoardContextValue,
+  zone: Zone,
+  confirm: (question: string) => boolean,
+): boolean {
+  const { zones, notes } = ctx.board.getSnapshot();
+  const held = carriedNotes(zones, notes, zone).length;
+  const name = zone.title.trim() || 'Untitled zone';
+  if (held > 0) {
+    const count = held === 1 ? '1 note' : `${held} notes`;
+    if (
+      !confirm(`Remove the zone “${name}”? Its ${count} will stay on the board, outside the zones.`)
+    ) {
+      return false;
+    }
+  }
+  ctx.undo.stopCapturing();
+  deleteZone(ctx.doc, zone.id);
+  selectZone(ctx.ui, undefined);
+  return true;
 }
