@@ -24,6 +24,7 @@ import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
+import { SessionBar } from './SessionBar';
 import { showRefusals } from './serverNotices';
 import { settleNewNotes } from './settle';
 import { Toolbar, ZoomControls } from './Toolbar';
@@ -182,6 +183,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
           outlineOpen={outlineOpen}
           onToggleOutline={() => setOutlineOpen((open) => !open)}
         />
+        {synced && <SessionBar />}
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             <BoardCanvas />

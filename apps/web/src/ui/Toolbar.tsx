@@ -1,4 +1,4 @@
-import { NOTE_COLORS } from '@dartboard/board';
+import { may, NOTE_COLORS } from '@dartboard/board';
 import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
 import {
@@ -33,14 +33,16 @@ function LockButton({ locked }: { locked: boolean }) {
 
 /**
  * Add notes, and act on the selection: colour, delete, and (facilitator) lock. What the
- * person may not do to a locked note is not offered. Hidden entirely for viewers.
+ * person may not do to a locked note is not offered. Hidden entirely for viewers (and for
+ * customers once the facilitator ended the session read-only).
  */
 export function Toolbar() {
   const ctx = useBoardContext();
   const selection = useStore(ctx.ui, (s) => s.selection);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
-  const { byId, zones } = useBoardSnapshot(ctx.board);
-  if (!ctx.canEdit) return null;
+  const { byId, zones, session } = useBoardSnapshot(ctx.board);
+  // Gone for viewers, and for everyone but the facilitator once the session ended read-only.
+  if (!ctx.canEdit || !may(ctx.role, 'note.create', false, session.end.readOnly)) return null;
   const selectedNotes = selection.flatMap((id) => byId.get(id) ?? []);
   const changeable = selectedNotes.filter((note) => mayOnNote(ctx, note));
   const selectedColors = new Set(changeable.map((note) => note.color));
