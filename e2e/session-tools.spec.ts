@@ -14,6 +14,36 @@ async function timerSeconds(page: Page): Promise<number> {
   return (minutes ?? 0) * 60 + (seconds ?? 0);
 }
 
+/**
+ * No two controls of the top bar and the session row overlap, and none runs off the screen
+ * (the stage list may scroll sideways on a phone: its steps are checked against the list).
+ */
+async function expectSessionRowFits(page: Page, what: string) {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const boxes = [...document.querySelectorAll('header, .session-bar')].flatMap((area) =>
+      [...area.querySelectorAll('a, button:not(.stage), input, select, h1, [role="timer"], ol')]
+        .map((element) => ({
+          name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '',
+          box: element.getBoundingClientRect(),
+        }))
+        .filter(({ box }) => box.width > 0 && box.height > 0),
+    );
+    for (const [i, a] of boxes.entries()) {
+      if (a.box.left < -0.5 || a.box.right > window.innerWidth + 0.5) {
+        found.push(`"${a.name}" runs off the screen`);
+      }
+      for (const b of boxes.slice(i + 1)) {
+        const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (w > 0.5 && h > 0.5) found.push(`"${a.name}" overlaps "${b.name}"`);
+      }
+    }
+    return found;
+  });
+  expect(problems, what).toEqual([]);
+}
+
 async function fromMore(page: Page, item: string) {
   await page.getByRole('button', { name: 'More' }).click();
   await page.getByRole('menu', { name: 'More' }).getByRole('menuitem', { name: item }).click();
@@ -66,6 +96,11 @@ test('timer, stages, metrics and ending a session read-only', async ({ person })
   await expect(metrics(cara)).toContainText('Onboarding time — target: under 2 days');
   await expect(metrics(cara).getByRole('button', { name: 'Add metric' })).toHaveCount(0);
   await shot(sam, 'session-tools-stages-facilitator');
+  for (const width of [1440, 1024, 390, 360]) {
+    await sam.setViewportSize({ width, height: 800 });
+    await expectSessionRowFits(sam, `facilitator at ${width} px`);
+  }
+  await sam.setViewportSize({ width: 1400, height: 900 });
   await shot(cara, 'session-tools-stages-customer');
 
   // The customer adds a note while the session runs.
@@ -102,5 +137,6 @@ test('timer, stages, metrics and ending a session read-only', async ({ person })
   await expect(sam.getByRole('button', { name: 'Add note', exact: true })).toBeVisible();
   // On a phone the session row wraps under the top bar.
   await sam.setViewportSize({ width: 360, height: 740 });
+  await expectSessionRowFits(sam, 'facilitator at 360 px, ended');
   await shot(sam, 'session-tools-ended-phone');
 });

@@ -1,4 +1,5 @@
 import { neighbourStage, STAGE_LABELS, STAGES, type Stages } from '@dartboard/board';
+import { useEffect, useRef } from 'react';
 import { useBoardContext } from './boardContext';
 import { runsSession, stageActions } from './sessionActions';
 
@@ -11,6 +12,14 @@ export function StageBar({ stages }: { stages: Stages }) {
   const runs = runsSession(ctx);
   const previous = neighbourStage(stages.current, -1);
   const next = neighbourStage(stages.current, 1);
+  // On a phone the steps scroll sideways: keep the current one in view (only the list scrolls).
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const ol = list.current;
+    const step = ol?.querySelector<HTMLElement>(`[data-stage="${stages.current}"]`);
+    if (!ol || !step || ol.scrollWidth <= ol.clientWidth) return;
+    ol.scrollLeft = step.offsetLeft - (ol.clientWidth - step.offsetWidth) / 2;
+  }, [stages.current]);
   return (
     <nav className="stage-bar" aria-label="Stages">
       {runs && (
@@ -24,7 +33,7 @@ export function StageBar({ stages }: { stages: Stages }) {
           ‹
         </button>
       )}
-      <ol>
+      <ol ref={list}>
         {STAGES.map((stage, index) => {
           const current = stage === stages.current ? 'step' : undefined;
           const label = (
@@ -36,7 +45,7 @@ export function StageBar({ stages }: { stages: Stages }) {
             </>
           );
           return (
-            <li key={stage}>
+            <li key={stage} data-stage={stage}>
               {runs ? (
                 <button
                   type="button"
