@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
-import { createBoard, expect, joinedPerson, shot, test } from './support.js';
+import { createBoard, expect, join, joinedPerson, shot, test } from './support.js';
 
 // The co-creation tools a facilitator runs a session with: a countdown everyone sees (the same
 // for someone who joins late), the six stages with the agreed test metrics, and ending the
@@ -139,4 +139,31 @@ test('timer, stages, metrics and ending a session read-only', async ({ person })
   await sam.setViewportSize({ width: 360, height: 740 });
   await expectSessionRowFits(sam, 'facilitator at 360 px, ended');
   await shot(sam, 'session-tools-ended-phone');
+});
+
+test('at zero the timer says so and glows softly', async ({ person }) => {
+  const board = await createBoard(BASE_URL, 'Timer check');
+  const sam = await person();
+  // The page's clock only: the minute passes at once. (The jump also trips the client's silence
+  // timeout, so the page reconnects meanwhile; the timer is computed locally and stays right.)
+  await sam.clock.install();
+  await sam.goto(board.links.facilitator);
+  await join(sam, 'Sam Seller');
+  await fromMore(sam, 'Start timer');
+  const dialog = sam.getByRole('dialog', { name: 'Start timer' });
+  await dialog.getByLabel('1 minute').check();
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await sam.getByRole('button', { name: 'Timer sound' }).click();
+  await expect(sam.getByRole('button', { name: 'Timer sound' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await sam.clock.fastForward(61_000);
+  await expect(sam.getByRole('timer', { name: 'Timer' })).toHaveText('0:00');
+  await expect(sam.getByRole('status').filter({ hasText: 'Time is up' })).toBeVisible();
+  await shot(sam, 'session-tools-timer-done');
+  // Nothing left to pause; reset brings the full minute back.
+  await expect(sam.getByRole('button', { name: 'Pause timer' })).toHaveCount(0);
+  await sam.getByRole('button', { name: 'Reset timer' }).click();
+  await expect(sam.getByRole('timer', { name: 'Timer' })).toHaveText('1:00');
 });
