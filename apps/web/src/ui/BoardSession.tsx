@@ -49,6 +49,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     token,
     role: info.role,
     canEdit: info.role !== 'view',
+    clockOffsetMs: info.clockOffsetMs ?? 0,
     name,
     color,
     doc,

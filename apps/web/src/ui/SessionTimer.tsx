@@ -24,7 +24,8 @@ export function SessionTimer({ timer }: { timer: Timer }) {
   const ctx = useBoardContext();
   const running = timer.endsAt !== null;
   const now = useNow(running);
-  const remaining = timerRemaining(timer, now);
+  // On the server's clock, like the stored end time (sessionActions.ts sessionNow).
+  const remaining = timerRemaining(timer, now + ctx.clockOffsetMs);
   const done = remaining === 0;
   // Reset (or never run): the full time is left.
   const fresh = !running && remaining === timer.durationMs;

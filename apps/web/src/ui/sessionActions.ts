@@ -25,23 +25,33 @@ export function runsSession(ctx: BoardContextValue): boolean {
   return may(ctx.role, 'meta.write');
 }
 
+/**
+ * Now on the server's clock, as this page estimates it: the timer's end and the stages' and the
+ * session's times are all written and read by it, so a participant whose own clock is off still
+ * sees the same countdown.
+ */
+export function sessionNow(ctx: BoardContextValue): number {
+  return Date.now() + ctx.clockOffsetMs;
+}
+
 function asFacilitator(ctx: BoardContextValue, write: () => void): void {
   if (runsSession(ctx)) write();
 }
 
 export const timerActions = {
   start: (ctx: BoardContextValue, minutes: number) =>
-    asFacilitator(ctx, () => startTimer(ctx.doc, minutes * 60_000, Date.now())),
-  pause: (ctx: BoardContextValue) => asFacilitator(ctx, () => pauseTimer(ctx.doc, Date.now())),
-  resume: (ctx: BoardContextValue) => asFacilitator(ctx, () => resumeTimer(ctx.doc, Date.now())),
+    asFacilitator(ctx, () => startTimer(ctx.doc, minutes * 60_000, sessionNow(ctx))),
+  pause: (ctx: BoardContextValue) => asFacilitator(ctx, () => pauseTimer(ctx.doc, sessionNow(ctx))),
+  resume: (ctx: BoardContextValue) =>
+    asFacilitator(ctx, () => resumeTimer(ctx.doc, sessionNow(ctx))),
   reset: (ctx: BoardContextValue) => asFacilitator(ctx, () => resetTimer(ctx.doc)),
 };
 
 export const stageActions = {
   show: (ctx: BoardContextValue, shown: boolean) =>
-    asFacilitator(ctx, () => setStagesEnabled(ctx.doc, shown, Date.now())),
+    asFacilitator(ctx, () => setStagesEnabled(ctx.doc, shown, sessionNow(ctx))),
   goTo: (ctx: BoardContextValue, stage: Stage) =>
-    asFacilitator(ctx, () => goToStage(ctx.doc, stage, Date.now())),
+    asFacilitator(ctx, () => goToStage(ctx.doc, stage, sessionNow(ctx))),
   addMetric: (ctx: BoardContextValue, metric: Metric) =>
     asFacilitator(ctx, () => {
       if (!addMetric(ctx.doc, metric)) showNotice(ctx.ui, 'The list of metrics is full.');
@@ -90,7 +100,7 @@ export async function exportSummary(ctx: BoardContextValue): Promise<void> {
  */
 export async function endAndSummarize(ctx: BoardContextValue, readOnly: boolean): Promise<void> {
   if (!runsSession(ctx)) return;
-  endSession(ctx.doc, Date.now(), readOnly);
+  endSession(ctx.doc, sessionNow(ctx), readOnly);
   await saved(ctx);
   await exportSummary(ctx);
 }
