@@ -61,8 +61,12 @@ afterEach(() => {
   customer.destroy();
 });
 
+/** The meta map as JSON, its fields in name order (copies may list them in any order). */
 function metaJson(doc: Y.Doc): string {
-  return JSON.stringify(metaMap(doc).toJSON());
+  const meta = metaMap(doc).toJSON();
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1))),
+  );
 }
 
 /** The meta map as a newly joining client gets it from the server. */
@@ -150,6 +154,22 @@ describe('the facilitator', () => {
     expect(JSON.parse(await storedMeta()).metrics).toEqual([
       { metric: 'Onboarding', target: '2 days', kind: 'success' },
     ]);
+
+    // Ending it: the summary the facilitator exports has the stages, the metrics and the end.
+    await byFacilitator(() => endSession(facilitator.doc, now + 90 * MINUTE, true));
+    const response = await fetch(`${server.url}/api/boards/${board.id}/summary?format=json`, {
+      headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+    });
+    const summary = await response.json();
+    expect(summary).toMatchObject({
+      endedAt: new Date(now + 90 * MINUTE).toISOString(),
+      durationMs: 90 * MINUTE,
+      metrics: [{ metric: 'Onboarding', target: '2 days', kind: 'success' }],
+    });
+    expect(summary.stages.find((s: { current: boolean }) => s.current)).toMatchObject({
+      label: 'Test',
+      startedAt: new Date(now + 1000).toISOString(),
+    });
     expect(facilitatorRefusals).toEqual([]);
   });
 
