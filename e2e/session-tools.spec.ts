@@ -113,6 +113,9 @@ test('timer, stages, metrics and ending a session read-only', async ({ person })
   await cara.keyboard.type('Pilot in Q1');
   await cara.keyboard.press('Escape');
   await cara.keyboard.press('Escape');
+  await expect(sam.getByText('Pilot in Q1')).toBeAttached();
+  await sam.keyboard.press('Escape');
+  await shot(sam, 'session-tools');
 
   // End the session read-only: the summary downloads with the stages and the metrics.
   await fromMore(sam, 'End session');
