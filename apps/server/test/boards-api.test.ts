@@ -139,19 +139,25 @@ describe('POST /api/boards', () => {
 describe('GET /api/boards/:id', () => {
   it('tells each role its title and the links it may share', async () => {
     const board = await createBoard(server.url, { title: 'Roles' });
+    const before = Date.now();
     const asFacilitator = await (await getBoard(board.id, board.tokens.facilitator)).json();
     expect(asFacilitator).toEqual({
       id: board.id,
       title: 'Roles',
       role: 'facilitator',
       links: board.links,
+      serverTime: expect.any(Number),
     });
+    // The server's clock, for the page's session timer.
+    expect(asFacilitator.serverTime).toBeGreaterThanOrEqual(before);
+    expect(asFacilitator.serverTime).toBeLessThanOrEqual(Date.now());
     const asEditor = await (await getBoard(board.id, board.tokens.edit)).json();
     expect(asEditor).toEqual({
       id: board.id,
       title: 'Roles',
       role: 'edit',
       links: { edit: board.links.edit, view: board.links.view },
+      serverTime: expect.any(Number),
     });
     const asViewer = await (await getBoard(board.id, board.tokens.view, 'query')).json();
     expect(asViewer).toEqual({
@@ -159,6 +165,7 @@ describe('GET /api/boards/:id', () => {
       title: 'Roles',
       role: 'view',
       links: { view: board.links.view },
+      serverTime: expect.any(Number),
     });
   });
 

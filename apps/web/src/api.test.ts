@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { fetchBoard } from './api';
+import { clockOffset, fetchBoard } from './api';
 
 // The HTTP calls themselves are covered by the browser tests against a real server; only what
 // needs no network is tested here.
 describe('fetchBoard', () => {
   it('reports a link without a token as such, without asking the server', async () => {
     await expect(fetchBoard('board1', '')).resolves.toEqual({ ok: false, reason: 'no_token' });
+  });
+});
+
+describe('clockOffset', () => {
+  it("is the server's time against the middle of the round trip", () => {
+    expect(clockOffset(10_500, 1_000, 1_200)).toBe(9_400);
+    expect(clockOffset(900, 1_000, 1_200)).toBe(-200);
+  });
+
+  it('is 0 when an older server sends no time', () => {
+    expect(clockOffset(undefined, 1_000, 1_200)).toBe(0);
+    expect(clockOffset('noon', 1_000, 1_200)).toBe(0);
   });
 });

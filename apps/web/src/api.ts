@@ -15,6 +15,19 @@ export interface BoardInfo {
   title: string;
   role: Role;
   links: BoardLinks;
+  /** The server's clock when it answered (ms since the epoch); absent from older servers. */
+  serverTime?: number;
+  /** How far the server's clock is ahead of this browser's, measured by fetchBoard; 0 if unknown. */
+  clockOffsetMs?: number;
+}
+
+/**
+ * How far the server's clock is ahead of this browser's, in ms: the server's time against the
+ * middle of the request's round trip (good to half the round trip). 0 without a server time.
+ */
+export function clockOffset(serverTime: unknown, sentAt: number, receivedAt: number): number {
+  if (typeof serverTime !== 'number' || !Number.isFinite(serverTime)) return 0;
+  return Math.round(serverTime - (sentAt + receivedAt) / 2);
 }
 
 export interface CreatedBoard {
@@ -65,6 +78,7 @@ export async function fetchBoard(
 ): Promise<{ ok: true; board: BoardInfo } | { ok: false; reason: OpenFailure }> {
   if (!token) return { ok: false, reason: 'no_token' };
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -73,7 +87,14 @@ export async function fetchBoard(
   } catch {
     return { ok: false, reason: 'unreachable' };
   }
-  if (response.ok) return { ok: true, board: (await response.json()) as BoardInfo };
+  if (response.ok) {
+    const receivedAt = Date.now();
+    const board = (await response.json()) as BoardInfo;
+    return {
+      ok: true,
+      board: { ...board, clockOffsetMs: clockOffset(board.serverTime, sentAt, receivedAt) },
+    };
+  }
   if (response.status === 401 || response.status === 400)
     return { ok: false, reason: 'unauthorized' };
   if (response.status === 404) return { ok: false, reason: 'not_found' };

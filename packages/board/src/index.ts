@@ -11,6 +11,13 @@ export {
 } from './clipboard.js';
 export { metaMap, notesMap, ROOT_META, ROOT_NOTES, ROOT_ZONES, zonesMap } from './doc.js';
 export {
+  endSession,
+  readSessionEnd,
+  reopenSession,
+  SESSION_ENDED_MESSAGE,
+  type SessionEnd,
+} from './ending.js';
+export {
   type Rect,
   rectArea,
   rectCenter,
@@ -84,12 +91,36 @@ export {
 export { type BoardAction, isRole, may, ROLES, type Role, refusalMessage } from './roles.js';
 export { BOARD_EXTENT, findRuleBreak, META_RULES, NOTE_RULES, ZONE_RULES } from './rules.js';
 export {
+  addMetric,
+  goToStage,
+  isMetricList,
+  isStage,
+  isStages,
+  METRIC_KINDS,
+  METRIC_TEXT_MAX_LENGTH,
+  METRICS_MAX,
+  type Metric,
+  type MetricKind,
+  neighbourStage,
+  readMetrics,
+  readStages,
+  removeMetric,
+  STAGE_LABELS,
+  STAGES,
+  STAGES_TEMPLATE,
+  type Stage,
+  type Stages,
+  setStagesEnabled,
+  updateMetric,
+} from './stages.js';
+export {
   buildSummary,
   escapeMarkdown,
   OUTSIDE_SECTION_TITLE,
   type SessionSummary,
   type SummaryNote,
   type SummarySection,
+  type SummaryStage,
   summaryToMarkdown,
 } from './summary.js';
 export {
@@ -100,6 +131,21 @@ export {
   type TemplateOptions,
   ZONE_GAP,
 } from './templates.js';
+export {
+  formatCountdown,
+  isTimer,
+  isTimerRunning,
+  pauseTimer,
+  readTimer,
+  resetTimer,
+  resumeTimer,
+  startTimer,
+  TIMER_MAX_MS,
+  TIMER_MIN_MS,
+  TIMER_PRESET_MINUTES,
+  type Timer,
+  timerRemaining,
+} from './timer.js';
 export {
   addZone,
   compareBoardOrder,

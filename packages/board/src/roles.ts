@@ -1,5 +1,6 @@
 // Who may change what on a board. The relay enforces this table on every write; the page reads
 // the same table only to hide what would be refused. See docs/api.md, "Permissions".
+import { SESSION_ENDED_MESSAGE } from './ending.js';
 
 /** A link's permission on its board. */
 export const ROLES = ['facilitator', 'edit', 'view'] as const;
@@ -24,17 +25,19 @@ export type BoardAction =
 
 /**
  * Whether a role may make a change. `locked` is whether the note or zone changed is locked now;
- * a lock stops everyone but the facilitator. The table:
+ * a lock stops everyone but the facilitator. `readOnly` is whether the facilitator ended the
+ * session read-only (`meta.readOnly`): then only the facilitator may change anything. The table:
  *
  * | change                                    | facilitator | edit             | view |
  * | meta (title, template...)                 | yes         | no               | no   |
  * | zones: create, move, resize, rename, del. | yes         | no               | no   |
  * | notes: create, edit, move, delete         | yes         | unless locked    | no   |
  * | `locked` on a note or zone                | yes         | no               | no   |
+ * | anything, once the session ended read-only | yes        | no               | no   |
  */
-export function may(role: Role, action: BoardAction, locked = false): boolean {
+export function may(role: Role, action: BoardAction, locked = false, readOnly = false): boolean {
   if (role === 'facilitator') return true;
-  if (role === 'view') return false;
+  if (role === 'view' || readOnly) return false;
   return action.startsWith('note.') && !locked;
 }
 
@@ -48,9 +51,10 @@ const ONLY_FACILITATOR: Record<Exclude<BoardAction, `note.${string}`>, string> =
   lock: 'Only the facilitator can lock and unlock.',
 };
 
-/** The short, polite sentence a person sees when `may(role, action, locked)` is false. */
-export function refusalMessage(role: Role, action: BoardAction): string {
+/** The short, polite sentence a person sees when `may(role, action, locked, readOnly)` is false. */
+export function refusalMessage(role: Role, action: BoardAction, readOnly = false): string {
   if (role === 'view') return 'This is a view-only link: it cannot change the board.';
+  if (readOnly && action.startsWith('note.')) return SESSION_ENDED_MESSAGE;
   if (action.startsWith('note.')) return 'This note is locked by the facilitator.';
   return ONLY_FACILITATOR[action as keyof typeof ONLY_FACILITATOR];
 }

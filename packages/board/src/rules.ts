@@ -10,6 +10,8 @@ import {
   NOTE_MIN_SIZE,
   NOTE_TEXT_MAX_LENGTH,
 } from './note.js';
+import { isMetricList, isStages } from './stages.js';
+import { isTimer } from './timer.js';
 import {
   ZONE_KIND_MAX_LENGTH,
   ZONE_MAX_SIZE,
@@ -41,6 +43,11 @@ export const META_RULES: Readonly<Record<string, Rule>> = {
   title: text(TITLE_MAX_LENGTH),
   template: isTemplateName,
   createdAt: timestamp,
+  timer: isTimer,
+  stages: isStages,
+  metrics: isMetricList,
+  endedAt: timestamp,
+  readOnly: flag,
 };
 
 /** Fields of a zone record (`zones.<id>`). */

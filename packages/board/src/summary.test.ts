@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap, recordIn } from './doc.js';
+import { endSession } from './ending.js';
 import { addNote } from './note.js';
+import { addMetric, goToStage, setStagesEnabled } from './stages.js';
 import {
   buildSummary,
   escapeMarkdown,
@@ -31,6 +33,56 @@ function inZone(index: number): { x: number; y: number } {
 }
 
 describe('session summary', () => {
+  it('records when each stage began, the test metrics, the end and how long it lasted', () => {
+    const doc = dartBoard();
+    const t = (time: string) => Date.parse(`2026-11-22T${time}:00Z`);
+    setStagesEnabled(doc, true, t('09:00'));
+    goToStage(doc, 'options', t('09:20'));
+    goToStage(doc, 'test', t('10:05'));
+    addMetric(doc, { metric: 'Onboarding time', target: '< 2 days', kind: 'success' });
+    addMetric(doc, { metric: 'Tickets', target: '', kind: 'improvement' });
+    endSession(doc, t('10:30'), true);
+    const summary = buildSummary(doc, NOW);
+    expect(summary.endedAt).toBe('2026-11-22T10:30:00.000Z');
+    expect(summary.durationMs).toBe(90 * 60_000);
+    expect(summary.stages?.map((s) => [s.label, s.startedAt, s.current])).toEqual([
+      ['Objective', '2026-11-22T09:00:00.000Z', false],
+      ['Options', '2026-11-22T09:20:00.000Z', false],
+      ['Ideation', null, false],
+      ['Prototype', null, false],
+      ['Test', '2026-11-22T10:05:00.000Z', true],
+      ['Launch', null, false],
+    ]);
+    const md = summaryToMarkdown(summary);
+    expect(md).toContain('Session ended 2026-11-22 10:30 UTC · lasted 1 h 30 min');
+    expect(md).toContain(
+      [
+        '## Stages',
+        '',
+        '- Objective — began 2026-11-22 09:00 UTC',
+        '- Options — began 2026-11-22 09:20 UTC',
+        '- Ideation — not reached',
+        '- Prototype — not reached',
+        '- Test — began 2026-11-22 10:05 UTC (current)',
+        '- Launch — not reached',
+        '',
+        '## Test metrics',
+        '',
+        '- Success: Onboarding time — target: \\< 2 days',
+        '- Improvement: Tickets',
+        '',
+        '## Dialogue',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves stages, metrics and the end out of a board that has none', () => {
+    const summary = buildSummary(dartBoard(), NOW);
+    expect(summary).toMatchObject({ endedAt: null, durationMs: null, stages: null, metrics: [] });
+    const md = summaryToMarkdown(summary);
+    expect(md).not.toMatch(/Stages|Test metrics|Session ended/);
+  });
+
   it('groups notes under their zones in board order, oldest first, strays last', () => {
     const doc = dartBoard();
     addNote(doc, { ...inZone(2), text: 'Migration downtime', author: 'Cara', createdAt: 3 });
@@ -208,7 +260,15 @@ const HOSTILE = [
   ].join('\n'),
 ];
 
-const FIELDS = ['board title', 'zone title', 'zone prompt', 'note text', 'note author'] as const;
+const FIELDS = [
+  'board title',
+  'zone title',
+  'zone prompt',
+  'note text',
+  'note author',
+  'metric',
+  'metric target',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 function honestNote(id: string, text: string): SummaryNote {
@@ -239,15 +299,22 @@ function summaryWith(field: Field | null, text: string): SessionSummary {
       prompt: '',
       notes: [honestNote('n3', 'Parking lot')],
     },
+    endedAt: null,
+    durationMs: null,
+    stages: null,
+    metrics: [{ metric: 'Onboarding time', target: 'under 2 days', kind: 'success' }],
   };
   const zone = summary.zones[0];
   const note = zone?.notes[0];
-  if (!zone || !note) throw new Error('fixture broken');
+  const metric = summary.metrics[0];
+  if (!zone || !note || !metric) throw new Error('fixture broken');
   if (field === 'board title') summary.title = text;
   if (field === 'zone title') zone.title = text;
   if (field === 'zone prompt') zone.prompt = text;
   if (field === 'note text') note.text = text;
   if (field === 'note author') note.author = text;
+  if (field === 'metric') metric.metric = text;
+  if (field === 'metric target') metric.target = text;
   return summary;
 }
 
@@ -264,6 +331,11 @@ function crafted(field: Field, text: string): string {
   if (field === 'zone prompt') updateZoneText(doc, zoneId, { prompt: text });
   if (field === 'note text') note.set('text', new Y.Text(text));
   if (field === 'note author') note.set('author', text);
+  const metric = { metric: 'Onboarding time', target: 'under 2 days', kind: 'success' };
+  // A metric's texts are at most 200 characters (longer lists are refused by the rules).
+  if (field === 'metric') metric.metric = text.slice(0, 200);
+  if (field === 'metric target') metric.target = text.slice(0, 200);
+  metaMap(doc).set('metrics', [metric]);
   return summaryToMarkdown(buildSummary(doc, NOW));
 }
 
@@ -303,7 +375,7 @@ describe('Markdown summary with hostile text in a field', () => {
   const honestMarkup = unescapedMarkup(honest).replace(/[^*]/g, '');
 
   it('has the block structure the summary writes, and nothing else', () => {
-    expect(honestStructure).toEqual(['#', '##', '-', '-', '##', '##', '-']);
+    expect(honestStructure).toEqual(['#', '##', '-', '##', '-', '-', '##', '##', '-']);
   });
 
   for (const field of FIELDS) {
@@ -314,8 +386,8 @@ describe('Markdown summary with hostile text in a field', () => {
         const md = summaryToMarkdown(summaryWith(field, text));
         // No heading, list item, quote, fence, table, HTML block or underline beyond the summary's.
         expect(structure(md)).toEqual(honestStructure);
-        expect(md.match(/^\s{0,3}#/gm)).toHaveLength(4);
-        expect(md.match(/^\s*(?:[-+*]|\d+[.)])\s/gm)).toHaveLength(3);
+        expect(md.match(/^\s{0,3}#/gm)).toHaveLength(5);
+        expect(md.match(/^\s*(?:[-+*]|\d+[.)])\s/gm)).toHaveLength(4);
         // Every line of user text inside a note is indented into its list item.
         for (const line of md.split('\n')) {
           expect(line).toMatch(/^(?:$|# |## |- | {2}\S|\*|Session date: )/);
@@ -333,7 +405,7 @@ describe('Markdown summary with hostile text in a field', () => {
 
       it(`${label} written by a crafted client stays literal text`, () => {
         const md = crafted(field, text);
-        expect(structure(md)).toEqual(['#', '##', '-', '##', '##', '##', '##', '-']);
+        expect(structure(md)).toEqual(['#', '##', '-', '##', '-', '##', '##', '##', '##', '-']);
         expect(unescapedMarkup(md)).not.toMatch(/[[\]<>&`|~_${}\\]/);
         expect(md).not.toMatch(CONTROL);
         // The document keeps at most the first 80 characters of an author (120 of a zone title).

@@ -1,7 +1,16 @@
 import type * as Y from 'yjs';
+import { readSessionEnd } from './ending.js';
 import { groupNotesByZone } from './membership.js';
 import { DEFAULT_TITLE, readMeta } from './meta.js';
 import { ANONYMOUS_AUTHOR, listNotes, type Note } from './note.js';
+import {
+  type Metric,
+  readMetrics,
+  readStages,
+  STAGE_LABELS,
+  STAGES,
+  type Stage,
+} from './stages.js';
 import { listZones } from './zone.js';
 
 export interface SummaryNote {
@@ -22,6 +31,15 @@ export interface SummarySection {
   notes: SummaryNote[];
 }
 
+export interface SummaryStage {
+  stage: Stage;
+  label: string;
+  /** ISO 8601 time the step first began, or null when the session never reached it. */
+  startedAt: string | null;
+  /** Whether the session is on this step now. */
+  current: boolean;
+}
+
 /** What a session produced: the JSON export, and the source of the Markdown one. */
 export interface SessionSummary {
   title: string;
@@ -34,6 +52,17 @@ export interface SessionSummary {
   zones: SummarySection[];
   /** Notes whose centre lies outside every zone; always present, possibly empty. */
   outside: SummarySection;
+  /** ISO 8601 time the facilitator ended the session, or null while it goes on. */
+  endedAt: string | null;
+  /**
+   * From the first step's start (or, without stages, the board's creation) to the end, in
+   * milliseconds; null while the session goes on or when the start is unknown.
+   */
+  durationMs: number | null;
+  /** The six steps with when each began; null when the board does not show stages. */
+  stages: SummaryStage[] | null;
+  /** The success and improvement metrics agreed in the Test step, in the order listed. */
+  metrics: Metric[];
 }
 
 export const OUTSIDE_SECTION_TITLE = 'Outside the zones';
@@ -58,6 +87,10 @@ export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
   const zones = listZones(doc);
   const notes = listNotes(doc);
   const { byZone, outside } = groupNotesByZone(zones, notes);
+  const stages = readStages(doc);
+  const { endedAt } = readSessionEnd(doc);
+  const starts = Object.values(stages.startedAt);
+  const start = starts.length > 0 ? Math.min(...starts) : meta.createdAt;
   return {
     title: meta.title,
     date: isoTime(meta.createdAt)?.slice(0, 10) ?? null,
@@ -77,6 +110,17 @@ export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
       prompt: '',
       notes: outside.map(toSummaryNote),
     },
+    endedAt: endedAt === null ? null : isoTime(endedAt),
+    durationMs: endedAt !== null && start > 0 && endedAt >= start ? endedAt - start : null,
+    stages: stages.enabled
+      ? STAGES.map((stage) => ({
+          stage,
+          label: STAGE_LABELS[stage],
+          startedAt: isoTime(stages.startedAt[stage] ?? 0),
+          current: stage === stages.current,
+        }))
+      : null,
+    metrics: readMetrics(doc),
   };
 }
 
@@ -146,7 +190,39 @@ function formatSection(section: SummarySection, heading: string): string {
   return parts.join('\n\n');
 }
 
-/** Renders a summary as Markdown: title and date, then one `## <zone title>` section each. */
+function minuteTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "45 min", "1 h 05 min". */
+function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
+
+function formatStages(stages: SummaryStage[]): string {
+  const lines = stages.map((stage) => {
+    const began = stage.startedAt ? `began ${minuteTime(stage.startedAt)}` : 'not reached';
+    return `- ${stage.label} — ${began}${stage.current ? ' (current)' : ''}`;
+  });
+  return ['## Stages', lines.join('\n')].join('\n\n');
+}
+
+function formatMetrics(metrics: Metric[]): string {
+  const lines = metrics.map((metric) => {
+    const kind = metric.kind === 'success' ? 'Success' : 'Improvement';
+    const target = escapeMarkdown(metric.target);
+    const text = escapeMarkdown(metric.metric) || '(unnamed metric)';
+    return `- ${kind}: ${text}${target ? ` — target: ${target}` : ''}`;
+  });
+  return ['## Test metrics', lines.join('\n')].join('\n\n');
+}
+
+/**
+ * Renders a summary as Markdown: title, date and (once ended) end time and duration; the stages
+ * and test metrics when the board has them; then one `## <zone title>` section per zone.
+ */
 export function summaryToMarkdown(summary: SessionSummary): string {
   const noteWord = summary.noteCount === 1 ? 'note' : 'notes';
   const header = [
@@ -158,10 +234,18 @@ export function summaryToMarkdown(summary: SessionSummary): string {
     ]
       .filter((part) => part !== null)
       .join(' · '),
-  ].join('\n\n');
-  const sections = summary.zones.map((zone) =>
-    formatSection(zone, escapeMarkdown(zone.title) || 'Untitled zone'),
-  );
+  ];
+  if (summary.endedAt) {
+    const lasted =
+      summary.durationMs === null ? '' : ` · lasted ${formatDuration(summary.durationMs)}`;
+    header.push(`Session ended ${minuteTime(summary.endedAt)}${lasted}`);
+  }
+  const sections: string[] = [];
+  if (summary.stages) sections.push(formatStages(summary.stages));
+  if (summary.metrics.length > 0) sections.push(formatMetrics(summary.metrics));
+  for (const zone of summary.zones) {
+    sections.push(formatSection(zone, escapeMarkdown(zone.title) || 'Untitled zone'));
+  }
   sections.push(formatSection(summary.outside, OUTSIDE_SECTION_TITLE));
-  return `${[header, ...sections].join('\n\n')}\n`;
+  return `${[...header, ...sections].join('\n\n')}\n`;
 }

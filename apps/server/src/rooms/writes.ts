@@ -10,6 +10,7 @@ import {
   ROOT_NOTES,
   ROOT_ZONES,
   type Role,
+  readSessionEnd,
   refusalMessage,
   replaceText,
   ZONE_RULES,
@@ -107,6 +108,8 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
   }
   const entities = new Map<string, Entity>();
   let refusal: string | undefined;
+  // A session the facilitator ended read-only takes no more writes from anyone else.
+  const { readOnly } = readSessionEnd(doc);
   for (const touch of inspection.touches) {
     const entity = entityOf(touch.path);
     // Content no board has is applied and removed again at once, like any refused write, so
@@ -116,8 +119,8 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
     entities.set(JSON.stringify(entity), entity);
     const record = recordOf(doc, entity);
     const action = actionOf(touch, entity, record !== undefined);
-    if (!refusal && !may(role, action, record?.get('locked') === true)) {
-      refusal = refusalMessage(role, action);
+    if (!refusal && !may(role, action, record?.get('locked') === true, readOnly)) {
+      refusal = refusalMessage(role, action, readOnly);
     }
   }
   return {

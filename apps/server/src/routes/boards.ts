@@ -149,6 +149,7 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
               title: { type: 'string' },
               role: { type: 'string', enum: [...ROLES] },
               links: roleLinks,
+              serverTime: { type: 'number' },
             },
           },
         },
@@ -159,7 +160,9 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
       const { role, token } = await authorize(storage, id, requestToken(request));
       const title = await rooms.readDocument(id, (doc) => readMeta(doc).title);
       const tokens = await shareableTokens(storage, id, role, token);
-      return { id, title, role, links: linksOf(baseUrl(request, publicUrl), id, tokens) };
+      const links = linksOf(baseUrl(request, publicUrl), id, tokens);
+      // The page sets its session timer by the server's clock, so everyone's countdown agrees.
+      return { id, title, role, links, serverTime: Date.now() };
     },
   );
 

@@ -39,10 +39,11 @@ function onHandleKey(ctx: BoardContextValue, zone: Zone, event: KeyboardEvent) {
  */
 export function ZoneControls() {
   const ctx = useBoardContext();
-  const { zones } = useBoardSnapshot(ctx.board);
+  const { zones, session } = useBoardSnapshot(ctx.board);
   const viewport = useStore(ctx.ui, (s) => s.viewport);
   const preview = useStore(ctx.ui, (s) => s.preview);
-  if (!ctx.canEdit) return null;
+  // A session ended read-only leaves the customer nothing to add.
+  if (!ctx.canEdit || !may(ctx.role, 'note.create', false, session.end.readOnly)) return null;
   const arranges = may(ctx.role, 'zone.move');
   return (
     <div className="zone-controls">

@@ -2,6 +2,8 @@ import {
   addNote,
   applyTemplate,
   deleteNote,
+  endSession,
+  goToStage,
   moveNote,
   moveNotes,
   moveZone,
@@ -10,6 +12,7 @@ import {
   setNoteColor,
   setNoteText,
   setTitle,
+  startTimer,
 } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -176,6 +179,32 @@ describe('createBoardStore: local edits', () => {
     expect(titled.meta.title).toBe('Q3 review');
     expect(titled.notes).toBe(before.notes);
     expect(titled.zones).toBe(moved.zones);
+  });
+
+  it("shows the facilitator's timer, stage and end as they arrive, leaving notes alone", () => {
+    const local = dartBoard();
+    const remote = peerOf(local);
+    const store = createBoardStore(local);
+    const before = store.getSnapshot();
+    expect(before.session).toEqual({
+      timer: null,
+      stages: { enabled: false, current: 'objective', startedAt: {} },
+      metrics: [],
+      end: { endedAt: null, readOnly: false },
+    });
+    startTimer(remote, 60_000, 5_000);
+    goToStage(remote, 'test', 6_000);
+    endSession(remote, 7_000, true);
+    sync(remote, local);
+    const after = store.getSnapshot();
+    expect(after.session.timer).toEqual({
+      durationMs: 60_000,
+      endsAt: 65_000,
+      remainingMs: 60_000,
+    });
+    expect(after.session.stages.current).toBe('test');
+    expect(after.session.end).toEqual({ endedAt: 7_000, readOnly: true });
+    expect(after.notes).toBe(before.notes);
   });
 
   it('notifies once per transaction, however many notes it touched', () => {

@@ -2,19 +2,45 @@ import {
   type BoardMeta,
   listNotes,
   listZones,
+  type Metric,
   metaMap,
   type Note,
   notesMap,
   readMeta,
+  readMetrics,
   readNote,
+  readSessionEnd,
+  readStages,
+  readTimer,
+  type SessionEnd,
+  type Stages,
+  type Timer,
   type Zone,
   zonesMap,
 } from '@dartboard/board';
 import type * as Y from 'yjs';
 
+/** The co-creation tools' state, all kept in the meta map. */
+export interface SessionTools {
+  timer: Timer | null;
+  stages: Stages;
+  metrics: readonly Metric[];
+  end: SessionEnd;
+}
+
+function readSessionTools(doc: Y.Doc): SessionTools {
+  return {
+    timer: readTimer(doc),
+    stages: readStages(doc),
+    metrics: readMetrics(doc),
+    end: readSessionEnd(doc),
+  };
+}
+
 /** An immutable view of the board, replaced (never mutated) after every change. */
 export interface BoardSnapshot {
   meta: BoardMeta;
+  session: SessionTools;
   /** Zones in board order. */
   zones: readonly Zone[];
   /** Notes oldest first: the order they are drawn in, newest on top. */
@@ -41,6 +67,7 @@ export function createBoardStore(doc: Y.Doc) {
     const all = listNotes(doc);
     return {
       meta: readMeta(doc),
+      session: readSessionTools(doc),
       zones: listZones(doc),
       notes: all,
       byId: new Map(all.map((note) => [note.id, note])),
@@ -82,7 +109,7 @@ export function createBoardStore(doc: Y.Doc) {
     emit();
   };
   const onMeta = () => {
-    snapshot = { ...snapshot, meta: readMeta(doc) };
+    snapshot = { ...snapshot, meta: readMeta(doc), session: readSessionTools(doc) };
     emit();
   };
   notes.observeDeep(onNotes);

@@ -24,6 +24,7 @@ import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
+import { SessionBar } from './SessionBar';
 import { showRefusals } from './serverNotices';
 import { settleNewNotes } from './settle';
 import { Toolbar, ZoomControls } from './Toolbar';
@@ -48,6 +49,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     token,
     role: info.role,
     canEdit: info.role !== 'view',
+    clockOffsetMs: info.clockOffsetMs ?? 0,
     name,
     color,
     doc,
@@ -182,6 +184,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
           outlineOpen={outlineOpen}
           onToggleOutline={() => setOutlineOpen((open) => !open)}
         />
+        {synced && <SessionBar />}
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             <BoardCanvas />

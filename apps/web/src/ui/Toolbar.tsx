@@ -37,15 +37,17 @@ function LockButton({ locked }: { locked: boolean }) {
 /**
  * Add notes (and for the facilitator, zones), and act on the selection: colour, delete, and
  * (facilitator) lock, or remove the selected zone. What the person may not do to a locked note
- * is not offered. Hidden entirely for viewers.
+ * is not offered. Hidden entirely for viewers (and for customers once the facilitator ended the
+ * session read-only).
  */
 export function Toolbar() {
   const ctx = useBoardContext();
   const selection = useStore(ctx.ui, (s) => s.selection);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
-  const { byId, zones } = useBoardSnapshot(ctx.board);
+  const { byId, zones, session } = useBoardSnapshot(ctx.board);
   const addNoteButton = useRef<HTMLButtonElement>(null);
-  if (!ctx.canEdit) return null;
+  // Gone for viewers, and for everyone but the facilitator once the session ended read-only.
+  if (!ctx.canEdit || !may(ctx.role, 'note.create', false, session.end.readOnly)) return null;
   const selectedNotes = selection.flatMap((id) => byId.get(id) ?? []);
   const changeable = selectedNotes.filter((note) => mayOnNote(ctx, note));
   const selectedColors = new Set(changeable.map((note) => note.color));

@@ -1,23 +1,36 @@
 import { useState } from 'react';
-import { type BoardInfo, fetchSummary } from '../api';
-import { useConnectionStatus } from '../sync/hooks';
+import type { BoardInfo } from '../api';
+import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
 import { ConnectionBadge } from './ConnectionBadge';
 import { type MenuAction, MoreMenu } from './MoreMenu';
 import { PeopleList } from './PeopleList';
+import { EndSessionDialog, StartTimerDialog } from './SessionDialogs';
 import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
+import {
+  exportSummary as downloadSummary,
+  reopen,
+  runsSession,
+  stageActions,
+} from './sessionActions';
 import { NARROW_QUERY, PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 
-function download(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+/** The facilitator's session tools, at the end of "More": timer, stages, ending the session. */
+function useSessionMenu(openDialog: (dialog: 'timer' | 'end') => void): MenuAction[] {
+  const ctx = useBoardContext();
+  const { session } = useBoardSnapshot(ctx.board);
+  if (!runsSession(ctx)) return [];
+  const { stages, end } = session;
+  return [
+    { label: 'Start timer', onSelect: () => openDialog('timer') },
+    stages.enabled
+      ? { label: 'Hide stages', onSelect: () => stageActions.show(ctx, false) }
+      : { label: 'Show stages', onSelect: () => stageActions.show(ctx, true) },
+    end.endedAt === null
+      ? { label: 'End session', onSelect: () => openDialog('end') }
+      : { label: 'Reopen session', onSelect: () => reopen(ctx) },
+  ];
 }
 
 export function TopBar({
@@ -35,6 +48,8 @@ export function TopBar({
   // The links as they are now: the facilitator may replace some while the page is open.
   const [links, setLinks] = useState(info.links);
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [dialog, setDialog] = useState<'timer' | 'end'>();
+  const sessionMenu = useSessionMenu(setDialog);
   // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
   const phone = useMediaQuery(PHONE_QUERY);
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -44,8 +59,7 @@ export function TopBar({
   const exportSummary = async () => {
     setExportState('busy');
     try {
-      const { markdown, filename } = await fetchSummary(ctx.boardId, ctx.token);
-      download(filename, markdown);
+      await downloadSummary(ctx);
       setExportState('idle');
     } catch {
       setExportState('failed');
@@ -61,6 +75,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  more.push(...sessionMenu);
 
   return (
     <header className="topbar">
@@ -100,6 +115,8 @@ export function TopBar({
           Export failed. Check the connection and try again.
         </span>
       )}
+      {dialog === 'timer' && <StartTimerDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'end' && <EndSessionDialog onClose={() => setDialog(undefined)} />}
       {sharing && (
         <ShareDialog
           links={links}

@@ -65,7 +65,7 @@ export function addNoteAt(
   y: number,
   { exact = false }: { exact?: boolean } = {},
 ): string | undefined {
-  if (!ctx.canEdit) return undefined;
+  if (!mayAddNotes(ctx)) return undefined;
   const { zones, notes } = ctx.board.getSnapshot();
   const placed = placeAtPoint({ x, y }, { zones, notes, exact });
   if (placed.full) showNotice(ctx.ui, fullNotice(placed.full));
@@ -78,7 +78,7 @@ function fullNotice(zone: Zone): string {
 
 /** Adds a note to a zone's first free spot (its "+" button, or "Add note" aimed at it). */
 export function addNoteToZone(ctx: BoardContextValue, zone: Zone): string | undefined {
-  if (!ctx.canEdit) return undefined;
+  if (!mayAddNotes(ctx)) return undefined;
   const { zones, notes } = ctx.board.getSnapshot();
   const placed = placeInZone(zone, { zones, notes });
   if (!placed.inZone) showNotice(ctx.ui, fullNotice(zone));
@@ -128,21 +128,35 @@ export function addNoteByKey(ctx: BoardContextValue): string | undefined {
   return pointer ? addNoteAt(ctx, pointer.x, pointer.y) : addNoteFromButton(ctx);
 }
 
+/** Whether the facilitator ended the session read-only (then only they may change notes). */
+function endedReadOnly(ctx: BoardContextValue): boolean {
+  return ctx.board.getSnapshot().session.end.readOnly;
+}
+
 /**
- * Whether this person may make `action` on a note, its lock included: the same table the server
- * enforces (packages/board roles.ts), so the page offers exactly what will be accepted.
+ * Whether this person may make `action` on a note, its lock and an ended session included: the
+ * same table the server enforces (packages/board roles.ts), so the page offers exactly what will
+ * be accepted.
  */
 export function mayOnNote(
   ctx: BoardContextValue,
   note: Pick<Note, 'locked'> | undefined,
   action: BoardAction = 'note.edit',
 ): boolean {
-  return note !== undefined && may(ctx.role, action, note.locked);
+  return note !== undefined && may(ctx.role, action, note.locked, endedReadOnly(ctx));
 }
 
 /** Says politely why something was not done. */
 export function explainRefusal(ctx: BoardContextValue, action: BoardAction): void {
-  showNotice(ctx.ui, refusalMessage(ctx.role, action));
+  showNotice(ctx.ui, refusalMessage(ctx.role, action, endedReadOnly(ctx)));
+}
+
+/** Whether this person may add notes now; says why not when the session ended read-only. */
+export function mayAddNotes(ctx: BoardContextValue): boolean {
+  if (!ctx.canEdit) return false;
+  if (may(ctx.role, 'note.create', false, endedReadOnly(ctx))) return true;
+  explainRefusal(ctx, 'note.create');
+  return false;
 }
 
 /** The selected notes this person may change with `action`; says so when locks left some out. */

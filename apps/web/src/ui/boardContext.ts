@@ -11,6 +11,8 @@ export interface BoardContextValue {
   token: string;
   role: Role;
   canEdit: boolean;
+  /** How far the server's clock is ahead of this browser's (ms): the session timer's reference. */
+  clockOffsetMs: number;
   name: string;
   /** This person's colour, kept across reloads (sync/presence.ts colorFor). */
   color: string;

@@ -21,7 +21,7 @@ import {
 } from '@dartboard/board';
 import { screenToBoard } from '../canvas/viewport';
 import { select, showNotice } from '../state/ui';
-import { deleteSelection, explainRefusal, revealNote, targetZone } from './actions';
+import { deleteSelection, explainRefusal, mayAddNotes, revealNote, targetZone } from './actions';
 import type { BoardContextValue } from './boardContext';
 import { markFresh } from './settle';
 
@@ -75,7 +75,7 @@ function finish(ctx: BoardContextValue, ids: string[]) {
 
 /** Ctrl/Cmd+D: copies of the selected notes beside them. */
 export function duplicateSelection(ctx: BoardContextValue): void {
-  if (!ctx.canEdit) return;
+  if (!mayAddNotes(ctx)) return;
   const notes = selectedNotes(ctx);
   if (notes.length === 0) return;
   addCopies(ctx, notes, { x: COPY_OFFSET, y: COPY_OFFSET });
@@ -170,6 +170,7 @@ export function listenToClipboard(ctx: BoardContextValue): () => void {
       explainRefusal(ctx, 'note.create');
       return;
     }
+    if (!mayAddNotes(ctx)) return;
     const copies = decodeCopiedNotes(event.clipboardData.getData(NOTES_MIME));
     if (copies) addCopies(ctx, copies, pasteOffset(ctx, copies));
     else pasteText(ctx, event.clipboardData.getData('text/plain'));
