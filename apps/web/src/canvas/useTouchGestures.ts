@@ -2,7 +2,7 @@ import { type RefObject, useEffect } from 'react';
 import { select } from '../state/ui';
 import { addNoteAt, editNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
-import { hitTest } from './hitTest';
+import { hitAt as hitOnBoard } from './gestures/pick';
 import { LONG_PRESS_MS, type Point, TouchGestures } from './touchGestures';
 import { boardToScreen, screenToBoard } from './viewport';
 
@@ -53,22 +53,8 @@ export function useTouchGestures(
       return { x: event.clientX - box.left, y: event.clientY - box.top };
     };
     const hitAt = (p: Point) => {
-      const { notes, zones } = board.getSnapshot();
-      const { selection, viewport } = ui.getState();
-      const point = screenToBoard(viewport, p.x, p.y);
-      const hit = hitTest(
-        {
-          notes,
-          zones,
-          selection,
-          scale: viewport.scale,
-          canEdit: ctx.canEdit,
-          canArrangeZones: ctx.role === 'facilitator' && ctx.canEdit,
-        },
-        point.x,
-        point.y,
-      );
-      return { hit, point };
+      const point = screenToBoard(ui.getState().viewport, p.x, p.y);
+      return { hit: hitOnBoard(ctx, point), point };
     };
     const askForActions = (p: Point): boolean => {
       const { hit } = hitAt(p);

@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { focusItem, onMenuKeyDown, useOutsidePress } from './menuKeys';
+import { onMenuKeyDown, useMenuButton } from './menuKeys';
 
 export interface MenuAction {
   /** The item's accessible name: the same words as the button it stands in for. */
@@ -13,21 +12,7 @@ export interface MenuAction {
  * menu pattern: arrows, Home, End, Escape; focus returns to the button).
  */
 export function MoreMenu({ actions }: { actions: readonly MenuAction[] }) {
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const insideRefs = useRef([button, menu]).current;
-  const id = useId();
-
-  useEffect(() => {
-    if (open) focusItem(menu.current, open);
-  }, [open]);
-  useOutsidePress(insideRefs, open !== false, () => setOpen(false));
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  const { open, setOpen, button, menu, id, close } = useMenuButton();
 
   if (actions.length === 0) return null;
   return (

@@ -1,8 +1,7 @@
 import { PALETTE_GROUPS, ZONE_PALETTE } from '@dartboard/board';
-import { useEffect, useId, useRef, useState } from 'react';
 import { ZONE_FALLBACK, ZONE_THEME } from '../canvas/theme';
 import { useBoardContext } from './boardContext';
-import { focusItem, onMenuKeyDown, useOutsidePress } from './menuKeys';
+import { onMenuKeyDown, useMenuButton } from './menuKeys';
 import { addZoneFromPalette } from './zoneActions';
 
 /**
@@ -11,21 +10,7 @@ import { addZoneFromPalette } from './zoneActions';
  */
 export function ZonePalette() {
   const ctx = useBoardContext();
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const insideRefs = useRef([button, menu]).current;
-  const id = useId();
-
-  useEffect(() => {
-    if (open) focusItem(menu.current, open);
-  }, [open]);
-  useOutsidePress(insideRefs, open !== false, () => setOpen(false));
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  const { open, setOpen, button, menu, id, close } = useMenuButton();
 
   return (
     <div className="menu-anchor">

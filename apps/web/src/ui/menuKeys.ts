@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useEffect } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 
 const ITEMS = '[role^="menuitem"]:not([disabled])';
 
@@ -70,4 +70,25 @@ export function useOutsidePress(
     document.addEventListener('pointerdown', onPointerDown, true);
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [inside, active, onOutside]);
+}
+
+/**
+ * The state of a menu button (the ARIA menu pattern): closed, or open with focus on its first
+ * or last item; a press outside closes it, and `close` gives focus back to the button.
+ */
+export function useMenuButton() {
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const insideRefs = useRef([button, menu]).current;
+  const id = useId();
+  useEffect(() => {
+    if (open) focusItem(menu.current, open);
+  }, [open]);
+  useOutsidePress(insideRefs, open !== false, () => setOpen(false));
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  return { open, setOpen, button, menu, id, close };
 }
