@@ -22,7 +22,7 @@ export interface ViewRect {
   height: number;
 }
 
-export interface Peer extends PresenceState {
+export interface Peer extends Omit<PresenceState, 'view' | 'summon'> {
   clientId: number;
   view: ViewRect | null;
   /** The summons id, kept only when it comes from the facilitator. */
