@@ -22,6 +22,8 @@ import { frameBoard } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
 import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
+import { FollowBanner } from './FollowBanner';
+import { followViews, publishView } from './follow';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
 import { SessionBar } from './SessionBar';
@@ -143,6 +145,8 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   useKeyboard(ctx);
   useWarnBeforeLeaving(ctx.connection);
   useEffect(() => settleNewNotes(ctx), [ctx]);
+  useEffect(() => publishView(ctx.connection.provider.awareness, ctx.ui), [ctx]);
+  useEffect(() => followViews(ctx.connection.provider.awareness, ctx.ui), [ctx]);
 
   // "Synced" here means the board can be shown: from the server, or from this browser's copy.
   useEffect(() => {
@@ -196,6 +200,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             </div>
             <Arrivals />
             {!ctx.canEdit && <ViewOnlyBanner />}
+            <FollowBanner />
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??
