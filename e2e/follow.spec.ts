@@ -69,6 +69,13 @@ test('a customer follows the facilitator, leaves by dragging, and is brought and
   await wheelPan(sam, 0, 200);
   await expectSameView(cara, sam);
   await shot(cara, 'follow-brought');
+  // Someone who comes in meanwhile is brought too, rather than shown the whole board.
+  const vic = await joinedPerson(person, board.links.view, 'Vic Viewer');
+  await expect(vic.getByRole('status').filter({ hasText: 'Following Sam Seller' })).toBeVisible(
+    FOLLOW,
+  );
+  await expectSameView(vic, sam);
+  await shot(vic, 'follow-late-viewer');
   await sam.getByRole('button', { name: 'More' }).click();
   await sam.getByRole('menuitem', { name: 'Release everyone' }).click();
   await expect(banner).toHaveCount(0, FOLLOW);

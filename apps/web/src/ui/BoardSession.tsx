@@ -162,13 +162,15 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
 
   // Frame the board once its content has arrived and the canvas has been measured, and keep it
   // framed while the canvas settles (panels appearing, the window resizing) until the person
-  // moves the view themselves.
+  // moves the view themselves or follows someone.
   const screen = useStore(ctx.ui, (state) => state.screen);
   const framedView = useRef<Viewport | undefined>(undefined);
   useEffect(() => {
     if (!synced || screen.width <= 1) return;
-    const { viewport } = ctx.ui.getState();
+    const { viewport, following } = ctx.ui.getState();
     if (framedView.current && viewport !== framedView.current) return;
+    // Following someone (a late joiner brought by the facilitator): their view, not the board.
+    if (following) return;
     frameBoard(ctx);
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
