@@ -67,6 +67,9 @@ function controlsOnScreen(page: Page): Promise<Placed[]> {
       }
     }
     return [...controls].flatMap((element) => {
+      // A control inside another (an avatar's "Follow" button in the people list) is checked
+      // as part of it: lying within its own list is not covering anything.
+      for (const other of controls) if (other !== element && other.contains(element)) return [];
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return [];

@@ -125,6 +125,36 @@ describe('presence rules', () => {
     await waitFor('Eve leaves with her socket', () => !stateOf(observer, 5151));
   });
 
+  it('relays a summons with the real role: a customer claiming facilitator is seen as edit', async () => {
+    const summon = { id: 'bring-1', active: true };
+    const view = { x: 10, y: 20, width: 800, height: 450 };
+    const sam = client(board.tokens.facilitator, 'Sam', 'facilitator');
+    const cara = client(board.tokens.edit, 'Cara', 'edit');
+    const watcher = client(board.tokens.edit, 'Walt', 'edit');
+    await Promise.all([sam.synced, cara.synced, watcher.synced]);
+    sam.provider.awareness.setLocalStateField('view', view);
+    sam.provider.awareness.setLocalStateField('summon', summon);
+    // Cara forges a facilitator's summons through the stock client.
+    cara.provider.awareness.setLocalState({
+      user: { name: 'Cara', color: '#2563eb', role: 'facilitator' },
+      cursor: null,
+      view,
+      summon: { id: 'forged', active: true },
+    });
+    type Seen = { user: { role: string }; summon?: { id: string }; view?: unknown };
+    const seen = (id: number) => stateOf(watcher, id) as Seen | undefined;
+    await waitFor(
+      'both summonses',
+      () =>
+        seen(sam.doc.clientID)?.summon?.id === 'bring-1' &&
+        seen(cara.doc.clientID)?.summon?.id === 'forged',
+    );
+    // The page obeys a summons only from a state stamped 'facilitator' (web sync/presence.ts
+    // readSummon), so Cara's is ignored; the view passes through unchanged for followers.
+    expect(seen(sam.doc.clientID)).toMatchObject({ user: { role: 'facilitator' }, summon, view });
+    expect(seen(cara.doc.clientID)?.user.role).toBe('edit');
+  });
+
   it('lets cursors at 30 per second through', async () => {
     const mover = client(board.tokens.edit, 'Mover', 'edit');
     const watcher = client(board.tokens.view, 'Watcher', 'view');

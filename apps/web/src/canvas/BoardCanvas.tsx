@@ -16,6 +16,7 @@ import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
 import { StraddleMarks } from './StraddleMarks';
 import { usePointerTools } from './usePointerTools';
+import { ViewFrame } from './ViewFrame';
 import { ZoneControls } from './ZoneControls';
 import { ZoneEditor } from './ZoneEditor';
 import { controlsReserve, Zones } from './Zones';
@@ -129,6 +130,7 @@ export function BoardCanvas() {
       <ZoneControls />
       {editing && <NoteEditor key={editing.id} note={editing} />}
       {editingZone && <ZoneEditor key={editingZone.id} zone={editingZone} />}
+      <ViewFrame />
       <Cursors />
       <NoteActions container={container} />
       {snapshot.notes.length === 0 && (

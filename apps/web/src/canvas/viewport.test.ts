@@ -5,6 +5,7 @@ import {
   boardToScreen,
   boundsOf,
   fitRect,
+  followRect,
   MAX_SCALE,
   MIN_SCALE,
   rectFromPoints,
@@ -112,6 +113,26 @@ describe('fitRect', () => {
     const centre = boardToScreen(viewport, 100, 100);
     expect(centre.x).toBeCloseTo(25, 9);
     expect(centre.y).toBeCloseTo(25, 9);
+  });
+});
+
+describe('followRect', () => {
+  it('keeps the centre of the followed view and shows all of it', () => {
+    const rect = { x: 100, y: 200, width: 1600, height: 900 };
+    const screen = { width: 800, height: 600 };
+    const viewport = followRect(rect, screen);
+    expect(viewport.scale).toBeCloseTo(0.5);
+    const shown = visibleRect(viewport, screen);
+    expect(containsRect(shown, rect)).toBe(true);
+    expect(shown.x + shown.width / 2).toBeCloseTo(900);
+    expect(shown.y + shown.height / 2).toBeCloseTo(650);
+  });
+
+  it('zooms in past 100% when the followed view is small, within the zoom limits', () => {
+    const screen = { width: 1000, height: 1000 };
+    expect(followRect({ x: 0, y: 0, width: 500, height: 400 }, screen).scale).toBeCloseTo(2);
+    expect(followRect({ x: 0, y: 0, width: 1, height: 1 }, screen).scale).toBe(MAX_SCALE);
+    expect(followRect({ x: 0, y: 0, width: 1e7, height: 1e7 }, screen).scale).toBe(MIN_SCALE);
   });
 });
 

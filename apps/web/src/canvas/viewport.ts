@@ -52,6 +52,17 @@ export function fitRect(rect: Rect, screen: Size, margin = 48): Viewport {
   };
 }
 
+/**
+ * The viewport a follower takes to show someone else's view: the same centre, zoomed so that
+ * the whole of their view fits this screen (screens differ in shape, so a little more shows).
+ */
+export function followRect(rect: Rect, screen: Size): Viewport {
+  const scale = clampScale(Math.min(screen.width / rect.width, screen.height / rect.height));
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  return { scale, x: screen.width / 2 - cx * scale, y: screen.height / 2 - cy * scale };
+}
+
 /** The smallest rectangle holding all of `rects`; undefined for none. */
 export function boundsOf(rects: readonly Rect[]): Rect | undefined {
   if (rects.length === 0) return undefined;

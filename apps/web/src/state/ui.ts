@@ -50,6 +50,11 @@ export interface UiState {
   lastZoneId: string | undefined;
   /** Where the pointer is over the board (board coordinates); undefined when it is not. */
   pointer: { x: number; y: number } | undefined;
+  /**
+   * The participant (awareness client id) whose view this page follows, and the summons that
+   * brought it there when the facilitator did ("Bring everyone here"). See ui/follow.ts.
+   */
+  following: { clientId: number; summon: string | undefined } | undefined;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -69,6 +74,7 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     editingZoneId: undefined,
     lastZoneId: undefined,
     pointer: undefined,
+    following: undefined,
     ...initial,
   }));
 }

@@ -5,7 +5,7 @@ import type { Peer } from './presence';
 const GRACE = 2000;
 
 function peer(clientId: number, name: string, color = '#2563eb'): Peer {
-  return { clientId, user: { name, color, role: 'edit' }, cursor: null };
+  return { clientId, user: { name, color, role: 'edit' }, cursor: null, view: null, summon: null };
 }
 
 describe('createArrivals', () => {

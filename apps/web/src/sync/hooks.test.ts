@@ -121,7 +121,9 @@ describe('usePeers', () => {
     const bob = awarenessFor();
     bob.setLocalState(presence('Bob'));
     act(() => deliver(bob, local));
-    expect(result.current).toEqual([{ clientId: bob.clientID, ...presence('Bob') }]);
+    expect(result.current).toEqual([
+      { clientId: bob.clientID, ...presence('Bob'), view: null, summon: null },
+    ]);
 
     const ann = awarenessFor();
     ann.setLocalState(presence('Ann'));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { colorFor, PEER_COLORS, readPeers } from './presence';
+import { colorFor, PEER_COLORS, readPeers, readSummon, readView } from './presence';
 
 const created: Awareness[] = [];
 
@@ -41,6 +41,8 @@ describe('readPeers', () => {
         clientId: id,
         user: { name: 'Bob', color: '#2563eb', role: 'edit' },
         cursor: { x: 10, y: 20 },
+        view: null,
+        summon: null,
       },
     ]);
   });
@@ -137,6 +139,70 @@ describe('readPeers', () => {
     applyAwarenessUpdate(local, encodeAwarenessUpdate(peer, [peer.clientID]), 'remote');
     expect(before?.cursor).toEqual({ x: 10, y: 20 });
     expect(readPeers(local)[0]?.cursor).toEqual({ x: 99, y: 99 });
+  });
+});
+
+describe('view and summons in presence', () => {
+  it('reads a view rectangle and ignores malformed ones', () => {
+    expect(readView({ x: -10, y: 5, width: 800, height: 600 })).toEqual({
+      x: -10,
+      y: 5,
+      width: 800,
+      height: 600,
+    });
+    for (const bad of [
+      null,
+      'view',
+      [1, 2, 3, 4],
+      { x: 0, y: 0, width: 0, height: 600 },
+      { x: 0, y: 0, width: -5, height: 600 },
+      { x: '0', y: 0, width: 10, height: 10 },
+      { x: 0, y: 0, width: 10 },
+      { x: 1e12, y: 0, width: 10, height: 10 },
+      { x: 0, y: 0, width: Number.NaN, height: 10 },
+    ]) {
+      expect(readView(bad)).toBeNull();
+    }
+  });
+
+  it('obeys a summons only from the facilitator, and only a well-formed active one', () => {
+    const summon = { id: 'a1b2', active: true };
+    expect(readSummon(summon, 'facilitator')).toBe('a1b2');
+    expect(readSummon(summon, 'edit')).toBeNull();
+    expect(readSummon(summon, 'view')).toBeNull();
+    for (const bad of [
+      null,
+      'a1b2',
+      { id: 'a1b2' },
+      { id: '', active: true },
+      { id: 7, active: true },
+      { id: 'x'.repeat(65), active: true },
+      { id: 'a', active: 'yes' },
+    ]) {
+      expect(readSummon(bad, 'facilitator')).toBeNull();
+    }
+  });
+
+  it('reaches peers: a customer claiming to be the facilitator (stamped edit) summons nobody', () => {
+    const local = awarenessFor();
+    const view = { x: 0, y: 0, width: 100, height: 50 };
+    const summon = { id: 's1', active: true };
+    const sam = remote(local, {
+      user: { name: 'Sam', color: '#2563eb', role: 'facilitator' },
+      cursor: null,
+      view,
+      summon,
+    });
+    // The server stamped the real role over the claimed one.
+    const cara = remote(local, {
+      user: { name: 'Cara', color: '#2563eb', role: 'edit' },
+      cursor: null,
+      summon,
+      view: 'wide',
+    });
+    const peers = readPeers(local);
+    expect(peers.find((p) => p.clientId === sam)).toMatchObject({ view, summon: 's1' });
+    expect(peers.find((p) => p.clientId === cara)).toMatchObject({ view: null, summon: null });
   });
 });
 

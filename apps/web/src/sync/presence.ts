@@ -6,10 +6,27 @@ export interface PresenceState {
   user: { name: string; color: string; role: Role };
   /** Pointer position in board coordinates; null when the pointer is off the board. */
   cursor: { x: number; y: number } | null;
+  /** The board area this person's screen shows, in board units (others can follow it). */
+  view?: ViewRect | null;
+  /**
+   * While the facilitator has "Bring everyone here" on: a fresh random id per summons. Pages
+   * honour it only from a state whose role (stamped by the server) is 'facilitator'.
+   */
+  summon?: { id: string; active: true } | null;
 }
 
-export interface Peer extends PresenceState {
+export interface ViewRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Peer extends Omit<PresenceState, 'view' | 'summon'> {
   clientId: number;
+  view: ViewRect | null;
+  /** The summons id, kept only when it comes from the facilitator. */
+  summon: string | null;
 }
 
 // Saturated colours that stay readable as cursor labels with white text.
@@ -51,6 +68,29 @@ function readCursor(value: unknown): PresenceState['cursor'] {
   return Number.isFinite(x) && Number.isFinite(y) ? { x: x as number, y: y as number } : null;
 }
 
+// Far beyond any board, and small enough that arithmetic on it stays exact.
+const MAX_COORD = 1e7;
+
+/** A view rectangle from another browser, or null when it is not a sane one. */
+export function readView(value: unknown): ViewRect | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { x, y, width, height } = value as Record<string, unknown>;
+  const numbers = [x, y, width, height];
+  if (!numbers.every((n) => typeof n === 'number' && Math.abs(n) <= MAX_COORD)) return null;
+  if ((width as number) <= 0 || (height as number) <= 0) return null;
+  return { x: x as number, y: y as number, width: width as number, height: height as number };
+}
+
+/**
+ * The id of an active summons ("Bring everyone here"), or null. Only a state the server
+ * stamped with the facilitator role can summon: a customer claiming it is not obeyed.
+ */
+export function readSummon(value: unknown, role: Role): string | null {
+  if (role !== 'facilitator' || typeof value !== 'object' || value === null) return null;
+  const { id, active } = value as { id?: unknown; active?: unknown };
+  return active === true && typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+}
+
 /**
  * Everyone else on the board, sorted by name. Awareness comes from other browsers: anything
  * that is not well-formed presence is ignored, and names are shown as text, never markup.
@@ -66,6 +106,8 @@ export function readPeers(awareness: Awareness): Peer[] {
       clientId,
       user: { name: state.user.name.slice(0, 80), color: state.user.color, role },
       cursor: readCursor(state.cursor),
+      view: readView(state.view),
+      summon: readSummon(state.summon, role),
     });
   });
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);

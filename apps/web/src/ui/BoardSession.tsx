@@ -22,6 +22,8 @@ import { frameBoard } from './actions';
 import { BoardContext, type BoardContextValue } from './boardContext';
 import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
+import { FollowBanner } from './FollowBanner';
+import { followViews, publishView } from './follow';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
 import { SessionBar } from './SessionBar';
@@ -143,6 +145,8 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   useKeyboard(ctx);
   useWarnBeforeLeaving(ctx.connection);
   useEffect(() => settleNewNotes(ctx), [ctx]);
+  useEffect(() => publishView(ctx.connection.provider.awareness, ctx.ui), [ctx]);
+  useEffect(() => followViews(ctx.connection.provider.awareness, ctx.ui), [ctx]);
 
   // "Synced" here means the board can be shown: from the server, or from this browser's copy.
   useEffect(() => {
@@ -158,13 +162,15 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
 
   // Frame the board once its content has arrived and the canvas has been measured, and keep it
   // framed while the canvas settles (panels appearing, the window resizing) until the person
-  // moves the view themselves.
+  // moves the view themselves or follows someone.
   const screen = useStore(ctx.ui, (state) => state.screen);
   const framedView = useRef<Viewport | undefined>(undefined);
   useEffect(() => {
     if (!synced || screen.width <= 1) return;
-    const { viewport } = ctx.ui.getState();
+    const { viewport, following } = ctx.ui.getState();
     if (framedView.current && viewport !== framedView.current) return;
+    // Following someone (a late joiner brought by the facilitator): their view, not the board.
+    if (following) return;
     frameBoard(ctx);
     framedView.current = ctx.ui.getState().viewport;
   }, [ctx, synced, screen]);
@@ -196,6 +202,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             </div>
             <Arrivals />
             {!ctx.canEdit && <ViewOnlyBanner />}
+            <FollowBanner />
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??

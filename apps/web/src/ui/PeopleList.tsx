@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import type { Role } from '../api';
 import { usePeers } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
@@ -9,14 +10,18 @@ const ROLE_LABEL: Record<string, string> = {
   view: 'viewing',
 };
 
-/** Who is on the board right now, this person first, each in the colour of their cursor. */
+/**
+ * Who is on the board right now, this person first, each in the colour of their cursor. Each
+ * other person's avatar is a button that follows their view (ui/follow.ts); again stops.
+ */
 export function PeopleList({ role }: { role: Role }) {
   const ctx = useBoardContext();
   const peers = usePeers(ctx.connection.provider.awareness);
+  const following = useStore(ctx.ui, (s) => s.following?.clientId);
   const people = [
-    { id: 'me', name: ctx.name, label: `${ctx.name} (you)`, color: ctx.color, role },
+    { id: undefined, name: ctx.name, label: `${ctx.name} (you)`, color: ctx.color, role },
     ...peers.map((p) => ({
-      id: String(p.clientId),
+      id: p.clientId,
       name: p.user.name,
       label: p.user.name,
       color: p.user.color,
@@ -25,16 +30,38 @@ export function PeopleList({ role }: { role: Role }) {
   ];
   return (
     <ul className="people" aria-label={`People here: ${people.length}`}>
-      {people.map((person) => (
-        <li key={person.id} title={`${person.label}, ${ROLE_LABEL[person.role] ?? 'here'}`}>
+      {people.map((person) => {
+        const avatar = (
           <span className="avatar" style={{ background: person.color }} aria-hidden="true">
             {initials(person.name)}
           </span>
-          <span className="visually-hidden">
-            {person.label}, {ROLE_LABEL[person.role] ?? 'here'}
-          </span>
-        </li>
-      ))}
+        );
+        const { id } = person;
+        return (
+          <li key={id ?? 'me'} title={`${person.label}, ${ROLE_LABEL[person.role] ?? 'here'}`}>
+            {id === undefined ? (
+              avatar
+            ) : (
+              <button
+                type="button"
+                className="avatar-button"
+                aria-label={`Follow ${person.name}`}
+                aria-pressed={following === id}
+                onClick={() =>
+                  ctx.ui.setState({
+                    following: following === id ? undefined : { clientId: id, summon: undefined },
+                  })
+                }
+              >
+                {avatar}
+              </button>
+            )}
+            <span className="visually-hidden">
+              {person.label}, {ROLE_LABEL[person.role] ?? 'here'}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { BoardInfo } from '../api';
 import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
 import { ConnectionBadge } from './ConnectionBadge';
+import { setSummons, summoning } from './follow';
 import { type MenuAction, MoreMenu } from './MoreMenu';
 import { PeopleList } from './PeopleList';
 import { EndSessionDialog, StartTimerDialog } from './SessionDialogs';
@@ -33,6 +34,21 @@ function useSessionMenu(openDialog: (dialog: 'timer' | 'end') => void): MenuActi
   ];
 }
 
+/** The facilitator's "Bring everyone here", which becomes "Release everyone" while on. */
+function useSummonAction(): MenuAction {
+  const { awareness } = useBoardContext().connection.provider;
+  const on = useSyncExternalStore(
+    (listener) => {
+      awareness.on('change', listener);
+      return () => awareness.off('change', listener);
+    },
+    () => summoning(awareness),
+  );
+  return on
+    ? { label: 'Release everyone', onSelect: () => setSummons(awareness, false) }
+    : { label: 'Bring everyone here', onSelect: () => setSummons(awareness, true) };
+}
+
 export function TopBar({
   info,
   outlineOpen,
@@ -50,6 +66,7 @@ export function TopBar({
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const [dialog, setDialog] = useState<'timer' | 'end'>();
   const sessionMenu = useSessionMenu(setDialog);
+  const summonAction = useSummonAction();
   // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
   const phone = useMediaQuery(PHONE_QUERY);
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -75,6 +92,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  if (ctx.role === 'facilitator') more.push(summonAction);
   more.push(...sessionMenu);
 
   return (
