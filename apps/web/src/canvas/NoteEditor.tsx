@@ -1,14 +1,9 @@
-import {
-  NOTE_TEXT_MAX_LENGTH,
-  type Note,
-  noteText,
-  resizeNote,
-  setNoteText,
-} from '@dartboard/board';
+import { NOTE_TEXT_MAX_LENGTH, type Note, noteText } from '@dartboard/board';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { stopEditing } from '../state/ui';
+import { writeNoteText } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
 import { transformIndex } from './caret';
 import { FONT_FAMILY, fitFontSize, LINE_HEIGHT, NOTE_FOOTER, NOTE_PADDING } from './fitText';
@@ -72,11 +67,7 @@ export function NoteEditor({ note }: { note: Note }) {
       }}
       onInput={(event) => {
         const text = event.currentTarget.value;
-        ctx.doc.transact(() => {
-          setNoteText(ctx.doc, note.id, text);
-          const height = grownHeight(note, text, ctx.board.getSnapshot().notes);
-          if (height > note.height) resizeNote(ctx.doc, note.id, note.width, height);
-        });
+        writeNoteText(ctx, note.id, text, grownHeight(note, text, ctx.board.getSnapshot().notes));
       }}
       onBlur={() => stopEditing(ctx.ui)}
       onKeyDown={(event) => {

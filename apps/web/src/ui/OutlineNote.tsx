@@ -2,12 +2,11 @@ import {
   NOTE_TEXT_MAX_LENGTH,
   type Note,
   OUTSIDE_SECTION_TITLE,
-  setNoteText,
   type Zone,
 } from '@dartboard/board';
 import { memo } from 'react';
 import { select } from '../state/ui';
-import { moveNoteToZone, revealNote } from './actions';
+import { moveNoteToZone, revealNote, writeNoteText } from './actions';
 import type { BoardContextValue } from './boardContext';
 
 /** The zone picker's value for "outside every zone". */
@@ -72,7 +71,7 @@ export const OutlineNote = memo(function OutlineNote({
             rows={3}
             maxLength={NOTE_TEXT_MAX_LENGTH}
             value={note.text}
-            onChange={(event) => setNoteText(ctx.doc, note.id, event.target.value)}
+            onChange={(event) => writeNoteText(ctx, note.id, event.target.value)}
           />
           <label htmlFor={`outline-zone-${note.id}`}>Zone</label>
           <select

@@ -1,6 +1,7 @@
-import { may, setTitle, TITLE_MAX_LENGTH } from '@dartboard/board';
+import { may, TITLE_MAX_LENGTH } from '@dartboard/board';
 import { useEffect, useRef, useState } from 'react';
 import { useBoardSnapshot } from '../sync/hooks';
+import { renameSession } from './actions';
 import { useBoardContext } from './boardContext';
 import './titles.css';
 
@@ -34,7 +35,7 @@ export function SessionTitle({ fallback }: { fallback: string }) {
   const finish = (save: boolean, fromKeyboard: boolean) => {
     if (closed.current || draft === undefined) return;
     closed.current = true;
-    if (save && draft.trim() !== '' && draft !== title) setTitle(ctx.doc, draft);
+    if (save && draft.trim() !== '' && draft !== title) renameSession(ctx, draft);
     refocus.current = fromKeyboard;
     setDraft(undefined);
   };

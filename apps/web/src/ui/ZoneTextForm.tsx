@@ -1,11 +1,7 @@
-import {
-  updateZoneText,
-  ZONE_PROMPT_MAX_LENGTH,
-  ZONE_TITLE_MAX_LENGTH,
-  type Zone,
-} from '@dartboard/board';
+import { ZONE_PROMPT_MAX_LENGTH, ZONE_TITLE_MAX_LENGTH, type Zone } from '@dartboard/board';
 import { useId, useState } from 'react';
 import type { BoardContextValue } from './boardContext';
+import { retitleZone } from './zoneActions';
 
 /**
  * The facilitator's fields for a zone's title and prompt, in the outline. Enter saves, Escape
@@ -28,11 +24,7 @@ export function ZoneTextForm({
       className="zone-form"
       onSubmit={(event) => {
         event.preventDefault();
-        ctx.undo.stopCapturing();
-        updateZoneText(ctx.doc, zone.id, {
-          title: title.replace(/\s+/g, ' ').trim(),
-          prompt: prompt.replace(/\s+/g, ' ').trim(),
-        });
+        retitleZone(ctx, zone.id, { title, prompt });
         onDone();
       }}
       onKeyDown={(event) => {

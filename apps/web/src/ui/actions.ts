@@ -18,6 +18,8 @@ import {
   resizeNote,
   setNoteColor,
   setNoteLocked,
+  setNoteText,
+  setTitle,
   setZoneLocked,
   type Zone,
   zoneAtPoint,
@@ -187,6 +189,26 @@ export function colorSelection(ctx: BoardContextValue, color: string): void {
   ctx.doc.transact(() => {
     for (const id of ids) setNoteColor(ctx.doc, id, color);
   });
+}
+
+/**
+ * Types into a note (the editor on the canvas, the outline): its new text, and the height it
+ * grew to while typed in place (never shrinking it).
+ */
+export function writeNoteText(ctx: BoardContextValue, id: string, text: string, height?: number) {
+  ctx.doc.transact(() => {
+    setNoteText(ctx.doc, id, text);
+    const note = readNote(ctx.doc, id);
+    if (note && height !== undefined && height > note.height) {
+      resizeNote(ctx.doc, id, note.width, height);
+    }
+  });
+}
+
+/** The facilitator renames the session. */
+export function renameSession(ctx: BoardContextValue, title: string): void {
+  ctx.undo.stopCapturing();
+  setTitle(ctx.doc, title);
 }
 
 /** Puts notes where a drag left them (positions already checked against the locks). */

@@ -84,8 +84,10 @@ export function retitleZone(
   id: string,
   text: { title: string; prompt: string },
 ): void {
+  // A title and a prompt are one line each.
+  const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
   ctx.undo.stopCapturing();
-  updateZoneText(ctx.doc, id, { title: text.title.trim(), prompt: text.prompt.trim() });
+  updateZoneText(ctx.doc, id, { title: oneLine(text.title), prompt: oneLine(text.prompt) });
 }
 
 /** Scrolls (and if it does not fit, zooms out) so that the whole of `rect` is on screen. */
