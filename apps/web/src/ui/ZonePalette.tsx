@@ -1,7 +1,7 @@
 import { PALETTE_GROUPS, ZONE_PALETTE } from '@dartboard/board';
 import { ZONE_FALLBACK, ZONE_THEME } from '../canvas/theme';
 import { useBoardContext } from './boardContext';
-import { onMenuKeyDown, useMenuButton } from './menuKeys';
+import { useMenuButton } from './menuKeys';
 import { addZoneFromPalette } from './zoneActions';
 
 /**
@@ -10,36 +10,19 @@ import { addZoneFromPalette } from './zoneActions';
  */
 export function ZonePalette() {
   const ctx = useBoardContext();
-  const { open, setOpen, button, menu, id, close } = useMenuButton();
+  const { open, id, close, buttonProps, menuProps } = useMenuButton();
 
   return (
     <div className="menu-anchor">
       <button
-        ref={button}
+        {...buttonProps}
         type="button"
-        aria-haspopup="menu"
-        aria-expanded={open !== false}
-        aria-controls={open ? id : undefined}
         title="Add a zone: DART, SPIN, a journey step or a free one"
-        onClick={() => setOpen(open ? false : 'first')}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            setOpen(event.key === 'ArrowDown' ? 'first' : 'last');
-          }
-        }}
       >
         Add zone
       </button>
       {open && (
-        <div
-          ref={menu}
-          id={id}
-          className="menu menu-up zone-palette"
-          role="menu"
-          aria-label="Add zone"
-          onKeyDown={(event) => onMenuKeyDown(event, close)}
-        >
+        <div {...menuProps} role="menu" className="menu menu-up zone-palette" aria-label="Add zone">
           {PALETTE_GROUPS.map((group) => (
             // biome-ignore lint/a11y/useSemanticElements: a group of menu items (the ARIA menu pattern), not form fields
             <div key={group} role="group" aria-labelledby={`${id}-${group}`}>

@@ -90,5 +90,24 @@ export function useMenuButton() {
     setOpen(false);
     button.current?.focus();
   };
-  return { open, setOpen, button, menu, id, close };
+  /** For the button: opens at the first item (click, ArrowDown) or the last (ArrowUp). */
+  const buttonProps = {
+    ref: button,
+    'aria-haspopup': 'menu' as const,
+    'aria-expanded': open !== false,
+    'aria-controls': open ? id : undefined,
+    onClick: () => setOpen(open ? false : 'first'),
+    onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      setOpen(event.key === 'ArrowDown' ? 'first' : 'last');
+    },
+  };
+  /** For the menu's element (role="menu"): its items move and close with the keys. */
+  const menuProps = {
+    ref: menu,
+    id,
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => onMenuKeyDown(event, close),
+  };
+  return { open, id, close, buttonProps, menuProps };
 }
