@@ -35,3 +35,22 @@ export function rectContainsRect(outer: Rect, inner: Rect): boolean {
     inner.y + inner.height <= outer.y + outer.height
   );
 }
+
+/** `rect` grown by `by` on every side. */
+export function growRect(rect: Rect, by: number): Rect {
+  return {
+    x: rect.x - by,
+    y: rect.y - by,
+    width: rect.width + by * 2,
+    height: rect.height + by * 2,
+  };
+}
+
+/**
+ * The area around each rectangle within which another one is closer than `gap`: a spot that
+ * intersects none of them keeps at least `gap` away (rectsIntersect counts touching edges, so
+ * a spot exactly `gap` away is still free).
+ */
+export function keepClear(rects: readonly Rect[], gap: number): Rect[] {
+  return rects.map((rect) => growRect(rect, gap - 1));
+}

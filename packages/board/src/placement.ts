@@ -1,4 +1,11 @@
-import { type Rect, rectContainsPoint, rectContainsRect, rectsIntersect } from './geometry.js';
+import {
+  growRect,
+  keepClear,
+  type Rect,
+  rectContainsPoint,
+  rectContainsRect,
+  rectsIntersect,
+} from './geometry.js';
 import { zoneAtPoint } from './membership.js';
 import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from './note.js';
 import type { Zone } from './zone.js';
@@ -30,21 +37,6 @@ export function zoneBody(zone: Rect): Rect {
     width: zone.width - NOTE_GAP * 2,
     height: zone.height - ZONE_HEADER_HEIGHT - NOTE_GAP,
   };
-}
-
-function grow(rect: Rect, by: number): Rect {
-  return {
-    x: rect.x - by,
-    y: rect.y - by,
-    width: rect.width + by * 2,
-    height: rect.height + by * 2,
-  };
-}
-
-/** A rectangle that touches `rect` or comes closer than the gap, made once per obstacle. */
-function keepClear(rects: readonly Rect[]): Rect[] {
-  // rectsIntersect counts touching edges, so a spot exactly NOTE_GAP away is still free.
-  return rects.map((rect) => grow(rect, NOTE_GAP - 1));
 }
 
 /**
@@ -115,7 +107,7 @@ function bestSpot(
   obstacles: readonly Rect[],
   exact: boolean,
 ): Point | undefined {
-  const blocked = keepClear(obstacles);
+  const blocked = keepClear(obstacles, NOTE_GAP);
   let best: Point | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const spot of candidates(size, near, area, obstacles, exact)) {
@@ -160,7 +152,7 @@ export function freeSpotInZone(
 ): Point | undefined {
   const body = zoneBody(zone);
   const inner = zones.filter((z) => z.id !== zone.id && rectsIntersect(z, body));
-  const nearby = notes.filter((note) => rectsIntersect(grow(note, NOTE_GAP), body));
+  const nearby = notes.filter((note) => rectsIntersect(growRect(note, NOTE_GAP), body));
   return bestSpot(size, near, body, [...nearby, ...inner], exact);
 }
 

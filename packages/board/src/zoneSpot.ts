@@ -1,7 +1,7 @@
 // Where a zone the facilitator adds goes: a free spot, never over another zone (nor over notes,
 // which would suddenly count for it), as near as can be to where the facilitator is looking.
 import type * as Y from 'yjs';
-import { type Rect, rectsIntersect } from './geometry.js';
+import { keepClear, type Rect, rectsIntersect } from './geometry.js';
 import { listNotes } from './note.js';
 import { paletteEntry } from './palette.js';
 import { ZONE_GAP } from './templates.js';
@@ -9,18 +9,6 @@ import { addZone, listZones, type ZoneKind } from './zone.js';
 
 type Point = { x: number; y: number };
 type Size = { width: number; height: number };
-
-/** `rect` grown so that a zone closer than ZONE_GAP counts as touching it. */
-function clearance(rect: Rect): Rect {
-  // rectsIntersect counts touching edges, so a spot exactly ZONE_GAP away is still free.
-  const by = ZONE_GAP - 1;
-  return {
-    x: rect.x - by,
-    y: rect.y - by,
-    width: rect.width + by * 2,
-    height: rect.height + by * 2,
-  };
-}
 
 /**
  * The top-left corner of a free spot for a zone of `size`: its centre at `near` when that is
@@ -41,7 +29,7 @@ export function freeZoneSpot(obstacles: readonly Rect[], size: Size, near?: Poin
   for (const o of obstacles) {
     spots.push({ x: o.x + o.width + ZONE_GAP, y: o.y }, { x: o.x, y: o.y + o.height + ZONE_GAP });
   }
-  const blocked = obstacles.map(clearance);
+  const blocked = keepClear(obstacles, ZONE_GAP);
   const anchor = near ? want : { x: left, y: top };
   let best = spots[1] as Point;
   let bestDistance = Number.POSITIVE_INFINITY;
