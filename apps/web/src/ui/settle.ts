@@ -8,7 +8,7 @@ import type { BoardContextValue } from './boardContext';
 /** How long a new note gives way to others (long enough for a reconnect to bring the other). */
 const SETTLE_MS = 10_000;
 /** The transaction origin of the moves: not this person's own edits, so undo leaves them out. */
-export const SETTLE_ORIGIN = 'settle';
+const SETTLE_ORIGIN = 'settle';
 
 /** Where a new note was put, and when. A note moved by anyone since is left where it is. */
 interface Fresh {

@@ -74,7 +74,8 @@ export function resizeLimits(
   return { width: Math.ceil(width), height: Math.ceil(height) };
 }
 
-export function resizeZoneKeepingNotes(ctx: BoardContextValue, id: string, to: Rect): void {
+/** Resizes a zone from a drag of its corner (the drag stops short of its notes: resizeLimits). */
+export function resizeZoneTo(ctx: BoardContextValue, id: string, to: Rect): void {
   resizeZone(ctx.doc, id, to.width, to.height);
 }
 

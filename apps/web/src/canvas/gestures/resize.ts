@@ -1,6 +1,6 @@
 import { NOTE_MIN_SIZE, type Rect } from '@dartboard/board';
 import { resizeNoteTo } from '../../ui/actions';
-import { resizeZoneKeepingNotes } from '../../ui/zoneActions';
+import { resizeZoneTo } from '../../ui/zoneActions';
 import type { Gesture, GestureEnv, Point } from './types';
 
 /**
@@ -29,7 +29,7 @@ export function resizeGesture(
       const rect = ui.getState().preview?.get(id);
       if (!rect) return;
       if (target.kind === 'note') resizeNoteTo(ctx, id, rect.width, rect.height);
-      else resizeZoneKeepingNotes(ctx, id, rect);
+      else resizeZoneTo(ctx, id, rect);
     },
     end() {},
   };
