@@ -87,3 +87,29 @@ test('a customer follows the facilitator, leaves by dragging, and is brought and
   // The facilitator's menu action is not there for a customer.
   await expect(cara.getByRole('menuitem', { name: 'Bring everyone here' })).toHaveCount(0);
 });
+
+test('someone folded into "+N" in a crowded list can still be followed', async ({ person }) => {
+  const board = await createBoard(BASE_URL, 'Crowded follow');
+  const names = ['Ann Analyst', 'Bo Buyer', 'Di Director', 'Ed Engineer', 'Flo Finance'];
+  for (const name of names) await joinedPerson(person, board.links.edit, name);
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam Seller');
+  const list = sam.getByRole('list', { name: 'People here: 6' });
+  await expect(list).toBeVisible();
+  // Four avatars, then "+2" for the rest (the last to come in).
+  const more = list.getByRole('button', { name: '2 others here' });
+  await expect(more).toHaveText('+2');
+  await more.click();
+  const menu = sam.getByRole('menu', { name: 'Others here' });
+  await expect(menu.getByRole('menuitemcheckbox')).toHaveCount(2);
+  await shot(sam, 'follow-more-people');
+  await sam.keyboard.press('ArrowDown');
+  const last = menu.getByRole('menuitemcheckbox', { name: /Follow Flo Finance/ });
+  await expect(last).toBeFocused();
+  await sam.keyboard.press('Enter');
+  await expect(sam.getByRole('status').filter({ hasText: 'Following Flo Finance' })).toBeVisible();
+  await expect(more).toBeFocused();
+  await more.click();
+  const flo = menu.getByRole('menuitemcheckbox').filter({ hasText: 'Flo Finance' });
+  await expect(flo).toHaveAttribute('aria-checked', 'true');
+  await expect(flo).toHaveAccessibleName(/^Stop following Flo Finance/);
+});
