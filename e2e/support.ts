@@ -126,12 +126,16 @@ export interface CreatedBoard {
   links: { facilitator: string; edit: string; view: string };
 }
 
-/** Creates a board through the API, as an integration would. */
-export async function createBoard(baseURL: string, title: string): Promise<CreatedBoard> {
+/** Creates a board through the API, as an integration would (a DART board by default). */
+export async function createBoard(
+  baseURL: string,
+  title: string,
+  template?: 'dart' | 'spin' | 'journey' | 'blank',
+): Promise<CreatedBoard> {
   const response = await fetch(`${baseURL}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(template ? { title, template } : { title }),
   });
   expect(response.status).toBe(201);
   return (await response.json()) as CreatedBoard;

@@ -27,7 +27,12 @@ describe('session stages', () => {
     });
     const journey = new Y.Doc();
     metaMap(journey).set('template', 'journey');
-    expect(readStages(journey).enabled).toBe(true);
+    expect(readStages(journey)).toEqual({ enabled: true, current: 'objective', startedAt: {} });
+    // Its first step began when the board was made, so the summary never calls it unreached.
+    metaMap(journey).set('createdAt', T0);
+    expect(readStages(journey).startedAt).toEqual({ objective: T0 });
+    goToStage(journey, 'options', T0 + 1000);
+    expect(readStages(journey).startedAt).toEqual({ objective: T0, options: T0 + 1000 });
   });
 
   it('record when each step first began as the facilitator moves through them', () => {

@@ -81,12 +81,22 @@ export function isMetricList(value: unknown): value is Metric[] {
   return Array.isArray(value) && value.length <= METRICS_MAX && value.every(isMetric);
 }
 
-/** The board's stages; a board without them reads as off (on for a `journey` board), at step 1. */
+/**
+ * The board's stages; a board without them reads as off, at step 1. A `journey` board reads as
+ * on, its first step begun when the board was made (its `createdAt`, when known).
+ */
 export function readStages(doc: Y.Doc): Stages {
   const meta = metaMap(doc);
   const value = meta.get('stages');
   if (isStages(value)) return { ...value, startedAt: { ...value.startedAt } };
-  return { enabled: meta.get('template') === STAGES_TEMPLATE, current: 'objective', startedAt: {} };
+  const journey = meta.get('template') === STAGES_TEMPLATE;
+  const createdAt = meta.get('createdAt');
+  const known = typeof createdAt === 'number' && Number.isFinite(createdAt) && createdAt > 0;
+  return {
+    enabled: journey,
+    current: 'objective',
+    startedAt: journey && known ? { objective: createdAt } : {},
+  };
 }
 
 /** Shows or hides the stage bar; showing it starts the current step if it never began. */

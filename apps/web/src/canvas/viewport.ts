@@ -53,6 +53,27 @@ export function fitRect(rect: Rect, screen: Size, margin = 48): Viewport {
 }
 
 /**
+ * The viewport that brings `rect` into view with the least change: undefined when nearly all of
+ * it shows already; else centred at the current zoom when it fits there, or fitted (fitRect).
+ */
+export function revealRect(rect: Rect, viewport: Viewport, screen: Size): Viewport | undefined {
+  const shown = visibleRect(viewport, screen);
+  const overlapX = Math.min(rect.x + rect.width, shown.x + shown.width) - Math.max(rect.x, shown.x);
+  const overlapY =
+    Math.min(rect.y + rect.height, shown.y + shown.height) - Math.max(rect.y, shown.y);
+  const area = Math.max(0, overlapX) * Math.max(0, overlapY);
+  if (area >= 0.9 * rect.width * rect.height) return undefined;
+  const { scale } = viewport;
+  const fits = rect.width * scale <= screen.width - 48 && rect.height * scale <= screen.height - 48;
+  if (!fits) return fitRect(rect, screen);
+  return {
+    scale,
+    x: (screen.width - rect.width * scale) / 2 - rect.x * scale,
+    y: (screen.height - rect.height * scale) / 2 - rect.y * scale,
+  };
+}
+
+/**
  * The viewport a follower takes to show someone else's view: the same centre, zoomed so that
  * the whole of their view fits this screen (screens differ in shape, so a little more shows).
  */

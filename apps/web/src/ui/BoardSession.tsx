@@ -29,6 +29,7 @@ import { Outline } from './Outline';
 import { SessionBar } from './SessionBar';
 import { showRefusals } from './serverNotices';
 import { settleNewNotes } from './settle';
+import { showCurrentStage } from './stageFocus';
 import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
@@ -147,6 +148,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   useEffect(() => settleNewNotes(ctx), [ctx]);
   useEffect(() => publishView(ctx.connection.provider.awareness, ctx.ui), [ctx]);
   useEffect(() => followViews(ctx.connection.provider.awareness, ctx.ui), [ctx]);
+  useEffect(() => showCurrentStage(ctx.doc, ctx.ui), [ctx]);
 
   // "Synced" here means the board can be shown: from the server, or from this browser's copy.
   useEffect(() => {
