@@ -33,3 +33,42 @@ export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Z
     doc.destroy();
   }
 }
+
+/**
+ * Changes a board as an independent client would (the stock y-websocket client in Node with the
+ * token of `link`), for what the page offers no control for yet. Resolves once a fresh reader
+ * sees `done` hold on the server's copy.
+ */
+export async function writeBoard(
+  link: string,
+  change: (doc: Y.Doc) => void,
+  done: (board: { notes: Note[]; zones: Zone[] }) => boolean,
+): Promise<void> {
+  const url = new URL(link, BASE_URL);
+  const boardId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${BASE_URL.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the board did not sync')), 10_000);
+      provider.once('sync', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    change(doc);
+    const deadline = Date.now() + 10_000;
+    while (!done(await readBoard(link))) {
+      if (Date.now() > deadline) throw new Error('the change did not reach the server');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}

@@ -117,14 +117,17 @@ test('timer, stages, metrics and ending a session read-only', async ({ person })
   await sam.keyboard.press('Escape');
   await shot(sam, 'session-tools');
 
-  // End the session read-only: the summary downloads with the stages and the metrics.
+  // End the session read-only: the summary opens, and downloads with the stages and metrics.
   await fromMore(sam, 'End session');
   const ending = sam.getByRole('dialog', { name: 'End session' });
   await expect(ending.getByLabel('Make the board read-only for everyone else')).toBeChecked();
+  await ending.getByRole('button', { name: 'End session' }).click();
+  const preview = sam.getByRole('dialog', { name: 'Summary preview' });
   const [download] = await Promise.all([
     sam.waitForEvent('download'),
-    ending.getByRole('button', { name: 'End session' }).click(),
+    preview.getByRole('button', { name: 'Download Markdown' }).click(),
   ]);
+  await preview.getByRole('button', { name: 'Close' }).click();
   const markdown = await readFile(await download.path(), 'utf8');
   expect(markdown).toContain('Session ended ');
   expect(markdown).toContain('## Stages');

@@ -153,7 +153,7 @@ async function loadTime(updates: Uint8Array[]): Promise<number> {
   ]);
 
   const summaryStart = performance.now();
-  const markdown = summaryToMarkdown(buildSummary(big, new Date()));
+  const markdown = summaryToMarkdown(buildSummary(big, { now: new Date() }));
   rows.push([
     'Markdown summary of 5,000 notes',
     `${ms(performance.now() - summaryStart)} (${Math.round(markdown.length / 1024)} KiB)`,

@@ -1,4 +1,15 @@
-import { addNote, DART_ZONES } from '@dartboard/board';
+import {
+  addNote,
+  agreeToGroundRules,
+  DART_ZONES,
+  joinSession,
+  listNotes,
+  placeDot,
+  readVote,
+  revealVotes,
+  type SessionSummary,
+  startVote,
+} from '@dartboard/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CreatedBoard,
@@ -74,11 +85,17 @@ describe('GET /api/boards/:id/summary', () => {
     const headings = md.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Acme: renewal',
+      '## Ground rules',
       '## Dialogue',
       '## Access',
       '## Risk assessment',
       '## Transparency',
       '## Outside the zones',
+      '## Questions',
+      '## Risks and benefits',
+      '## Votes',
+      '## Actions',
+      '## Commitments',
     ]);
     const section = (title: string) => md.split(`## ${title}\n`)[1]?.split('\n## ')[0] ?? '';
     expect(section('Dialogue')).toContain(
@@ -120,5 +137,114 @@ describe('GET /api/boards/:id/summary', () => {
     expect((await summary(undefined)).status).toBe(401);
     expect((await summary('wrong-token-wrong-token-wrong')).status).toBe(401);
     expect((await summary(board.tokens.facilitator, 'pdf')).status).toBe(400);
+  });
+});
+
+describe('GET /api/boards/:id/summary of a co-creation session', () => {
+  let session: CreatedBoard;
+  let facilitator: TestClient;
+
+  function summaryOf(format: 'md' | 'json') {
+    return fetch(`${server.url}/api/boards/${session.id}/summary?format=${format}`, {
+      headers: { authorization: `Bearer ${session.tokens.facilitator}` },
+    });
+  }
+
+  beforeAll(async () => {
+    session = await createBoard(server.url, { title: 'Acme pilot' });
+    facilitator = connectClient(server.wsUrl, session.id, session.tokens.facilitator);
+    await facilitator.synced;
+    let spot = 0;
+    const card = (text: string, author: string, card: Parameters<typeof addNote>[1]['card']) =>
+      addNote(facilitator.doc, {
+        ...inside(spot % 4, 20 + 220 * Math.floor(spot++ / 4)),
+        text,
+        author,
+        card,
+      });
+    const question = card('How many sites do you run?', 'Sam', {
+      kind: 'question',
+      spin: 'situation',
+      deckId: null,
+    });
+    card('Four | two abroad', 'Cara', { kind: 'answer', answerTo: question });
+    card('Drivers refuse tracking', 'Cara', { kind: 'risk', weight: 3 });
+    card('Fewer empty trips', 'Sam', { kind: 'benefit', weight: 2 });
+    card('Send the pilot plan', 'Sam', { kind: 'action', owner: 'Sam | sales', due: '2026-12-01' });
+    card('Provide one depot', 'Cara', { kind: 'commitment', side: 'customer' });
+    startVote(facilitator.doc, { dots: 2 }, Date.now());
+    await waitFor('cards and the vote on the server', () => {
+      const room = server.app.rooms.loaded(session.id);
+      return !!room && listNotes(room.doc).length === 6 && readVote(room.doc) !== null;
+    });
+    // The people of the session as the relay records them, written on the server's own copy.
+    const room = server.app.rooms.loaded(session.id);
+    if (!room) throw new Error('no room');
+    joinSession(room.doc, 'p-sam', 'Sam', 'facilitator', Date.now());
+    joinSession(room.doc, 'p-cara', 'Cara', 'edit', Date.now() + 1);
+    agreeToGroundRules(room.doc, 'p-cara', true, Date.now() + 2);
+    const benefit = listNotes(room.doc).find((note) => note.card.kind === 'benefit')?.id ?? '';
+    expect(placeDot(room.doc, 'p-cara', benefit)).toBe('placed');
+    expect(placeDot(room.doc, 'p-sam', benefit)).toBe('placed');
+    revealVotes(room.doc, Date.now() + 3);
+  });
+  afterAll(() => facilitator.destroy());
+
+  it('exports the co-creation sections as JSON', async () => {
+    const response = await summaryOf('json');
+    expect(response.status).toBe(200);
+    const json = (await response.json()) as SessionSummary;
+    expect(json.session).toEqual({ goal: null, customer: null, company: null });
+    expect(json.participants).toEqual([
+      { name: 'Sam', role: 'facilitator' },
+      { name: 'Cara', role: 'edit' },
+    ]);
+    expect(json.groundRules.agreed.map((person) => person.name)).toEqual(['Cara']);
+    expect(json.groundRules.rules.length).toBeGreaterThan(0);
+    expect(json.questions).toMatchObject([
+      {
+        text: 'How many sites do you run?',
+        spin: 'situation',
+        answers: [{ text: 'Four | two abroad' }],
+      },
+    ]);
+    expect(json.risksAndBenefits).toMatchObject({
+      risks: [{ text: 'Drivers refuse tracking', weight: 3 }],
+      benefits: [{ text: 'Fewer empty trips', weight: 2 }],
+    });
+    expect(json.votes).toMatchObject({
+      dots: 2,
+      anonymous: false,
+      zone: null,
+      ranking: [{ text: 'Fewer empty trips', dots: 2, voters: ['Sam', 'Cara'] }],
+    });
+    expect(json.votes?.revealedAt).toEqual(expect.any(String));
+    expect(json.actions).toMatchObject([
+      { text: 'Send the pilot plan', owner: 'Sam | sales', due: '2026-12-01' },
+    ]);
+    expect(json.commitments).toMatchObject({
+      customer: [{ text: 'Provide one depot' }],
+      supplier: [],
+      both: [],
+    });
+  });
+
+  it('exports them as Markdown under the named headings, table cells escaped', async () => {
+    const md = await (await summaryOf('md')).text();
+    const headings = md.split('\n').filter((line) => line.startsWith('## '));
+    for (const heading of [
+      'Ground rules',
+      'Questions',
+      'Risks and benefits',
+      'Votes',
+      'Actions',
+      'Commitments',
+    ]) {
+      expect(headings).toContain(`## ${heading}`);
+    }
+    expect(md).toContain('Participants: Sam (facilitator), Cara (participant)\n');
+    expect(md).toContain('  - Four \\| two abroad — *Cara*');
+    expect(md).toContain('| Send the pilot plan | Sam \\| sales | 2026-12-01 |');
+    expect(md).toContain('1. Fewer empty trips — **2 dots** (Sam, Cara)');
   });
 });

@@ -1,6 +1,6 @@
 // The board HTTP API (docs/api.md), as the page uses it.
 
-import type { Role, TemplateName } from '@dartboard/board';
+import type { Role, SessionSummary, TemplateName } from '@dartboard/board';
 
 export type { Role };
 
@@ -114,6 +114,16 @@ export async function fetchSummary(
   const disposition = response.headers.get('content-disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'dartboard-summary.md';
   return { markdown: await response.text(), filename };
+}
+
+/** Fetches the summary as JSON (facilitator only): what the page previews. */
+export async function fetchSummaryJson(boardId: string, token: string): Promise<SessionSummary> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/summary?format=json`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as SessionSummary;
 }
 
 /**

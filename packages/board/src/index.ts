@@ -70,6 +70,7 @@ export {
   setGroundRules,
 } from './groundRules.js';
 export { newId } from './ids.js';
+export { escapeMarkdown } from './markdownText.js';
 export {
   groupNotesByZone,
   type NotesByZone,
@@ -171,14 +172,35 @@ export {
 } from './stages.js';
 export {
   buildSummary,
-  escapeMarkdown,
   OUTSIDE_SECTION_TITLE,
   type SessionSummary,
+  type SummaryAction,
+  type SummaryCommitments,
+  type SummaryGroundRules,
+  type SummaryIdea,
   type SummaryNote,
+  type SummaryOptions,
+  type SummaryParticipant,
+  type SummaryQuestion,
+  type SummaryRisksAndBenefits,
   type SummarySection,
+  type SummarySession,
+  type SummarySessionInput,
   type SummaryStage,
-  summaryToMarkdown,
+  type SummaryVoteResult,
+  type SummaryVotes,
+  type SummaryWeighted,
 } from './summary.js';
+export {
+  cardTag,
+  countVoters,
+  feasibilityLabel,
+  formatDuration,
+  formatMinute,
+  PARTICIPANT_ROLE_LABELS,
+  weightLabel,
+} from './summaryLabels.js';
+export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
 export {
   applyTemplate,
   DART_ZONES,

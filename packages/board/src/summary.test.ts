@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap, recordIn } from './doc.js';
 import { endSession } from './ending.js';
+import { escapeMarkdown } from './markdownText.js';
 import { addNote } from './note.js';
 import { addMetric, goToStage, setStagesEnabled } from './stages.js';
-import {
-  buildSummary,
-  escapeMarkdown,
-  type SessionSummary,
-  type SummaryNote,
-  summaryToMarkdown,
-} from './summary.js';
+import { buildSummary } from './summary.js';
+import { summaryToMarkdown } from './summaryMarkdown.js';
 import { applyTemplate, DART_ZONES } from './templates.js';
 import { listZones, updateZoneText } from './zone.js';
 
@@ -42,7 +38,7 @@ describe('session summary', () => {
     addMetric(doc, { metric: 'Onboarding time', target: '< 2 days', kind: 'success' });
     addMetric(doc, { metric: 'Tickets', target: '', kind: 'improvement' });
     endSession(doc, t('10:30'), true);
-    const summary = buildSummary(doc, NOW);
+    const summary = buildSummary(doc, { now: NOW });
     expect(summary.endedAt).toBe('2026-11-22T10:30:00.000Z');
     expect(summary.durationMs).toBe(90 * 60_000);
     expect(summary.stages?.map((s) => [s.label, s.startedAt, s.current])).toEqual([
@@ -66,18 +62,23 @@ describe('session summary', () => {
         '- Test — began 2026-11-22 10:05 UTC (current)',
         '- Launch — not reached',
         '',
+        '## Dialogue',
+      ].join('\n'),
+    );
+    expect(md).toContain(
+      [
         '## Test metrics',
         '',
         '- Success: Onboarding time — target: \\< 2 days',
         '- Improvement: Tickets',
         '',
-        '## Dialogue',
+        '## Actions',
       ].join('\n'),
     );
   });
 
   it('leaves stages, metrics and the end out of a board that has none', () => {
-    const summary = buildSummary(dartBoard(), NOW);
+    const summary = buildSummary(dartBoard(), { now: NOW });
     expect(summary).toMatchObject({ endedAt: null, durationMs: null, stages: null, metrics: [] });
     const md = summaryToMarkdown(summary);
     expect(md).not.toMatch(/Stages|Test metrics|Session ended/);
@@ -89,7 +90,7 @@ describe('session summary', () => {
     addNote(doc, { ...inZone(0), text: 'Weekly check-ins', author: 'Ann', createdAt: 2 });
     addNote(doc, { ...inZone(0), text: 'Agree goals first', author: 'Bob', createdAt: 1 });
     addNote(doc, { x: 5000, y: 5000, text: 'Parking lot', author: 'Ann', createdAt: 4 });
-    const summary = buildSummary(doc, NOW);
+    const summary = buildSummary(doc, { now: NOW });
     expect(summary.title).toBe('Acme renewal');
     expect(summary.date).toBe('2026-11-20');
     expect(summary.noteCount).toBe(4);
@@ -111,13 +112,15 @@ describe('session summary', () => {
       author: 'Ann',
       createdAt: 2,
     });
-    const md = summaryToMarkdown(buildSummary(doc, NOW));
-    expect(md).toBe(
+    const md = summaryToMarkdown(buildSummary(doc, { now: NOW }));
+    expect(
+      md.startsWith(
+        '# Acme renewal\n\nSession date: 2026-11-20 · 2 notes · exported 2026-11-22 10:30 UTC\n\nParticipants: Bob, Ann\n\n## Ground rules\n',
+      ),
+    ).toBe(true);
+    const zones = md.slice(md.indexOf('## Dialogue'), md.indexOf('## Questions'));
+    expect(zones).toBe(
       [
-        '# Acme renewal',
-        '',
-        'Session date: 2026-11-20 · 2 notes · exported 2026-11-22 10:30 UTC',
-        '',
         '## Dialogue',
         '',
         `*${DART_ZONES[0]?.prompt}*`,
@@ -146,6 +149,7 @@ describe('session summary', () => {
         '',
         '*No notes.*',
         '',
+        '',
       ].join('\n'),
     );
   });
@@ -157,7 +161,7 @@ describe('session summary', () => {
       text: '# Owned\n<script>alert(1)</script> [click](javascript:alert(1)) **bold**',
       author: '<img src=x onerror=alert(1)>',
     });
-    const md = summaryToMarkdown(buildSummary(doc, NOW));
+    const md = summaryToMarkdown(buildSummary(doc, { now: NOW }));
     // Every markup character is preceded by a backslash, which makes it a literal.
     expect(md).not.toMatch(/(?<!\\)<(script|img)/);
     expect(md).not.toMatch(/(?<!\\)\]\(javascript/);
@@ -204,213 +208,23 @@ describe('session summary', () => {
   });
 
   it('keeps the lines of a note apart, dropping blank ones, whatever the line break', () => {
-    const md = summaryToMarkdown(
-      summaryWith('note text', 'one\r\ntwo\r\n\n\tthree\u2028four\u0085five\vsix  '),
-    );
+    const doc = dartBoard();
+    const text = 'one\r\ntwo\r\n\n\tthree\u2028four\u0085five\vsix  ';
+    addNote(doc, { ...inZone(0), text, author: 'Bob' });
+    const md = summaryToMarkdown(buildSummary(doc, { now: NOW }));
     expect(md).toContain('- one  \n  two  \n  three  \n  four  \n  five  \n  six — *Bob*\n');
   });
 
   it('falls back to placeholders when a field is nothing but invisible characters', () => {
-    const summary = summaryWith('board title', '\u0000\u202e \n');
-    const zone = summary.zones[0];
-    if (!zone) throw new Error('no zone');
-    zone.title = '\u0007';
-    zone.prompt = '\n\u200b'.slice(0, 1);
-    const note = zone.notes[0];
-    if (!note) throw new Error('no note');
-    note.author = '\u202e';
-    note.text = '\u0001\n \n';
-    const md = summaryToMarkdown(summary);
+    const doc = dartBoard();
+    metaMap(doc).set('title', '\u0000\u202e');
+    const zoneId = listZones(doc)[0]?.id ?? '';
+    updateZoneText(doc, zoneId, { title: '\u0007', prompt: '\n' });
+    const note = recordIn(notesMap(doc), addNote(doc, { ...inZone(0), text: '', author: 'x' }));
+    note?.set('author', '\u202e');
+    note?.set('text', new Y.Text('\u0001\n \n'));
+    const md = summaryToMarkdown(buildSummary(doc, { now: NOW }));
     expect(md).toContain('# Untitled session\n');
     expect(md).toContain('## Untitled zone\n\n- *(empty note)* — *Anonymous*\n');
   });
-});
-
-// --- Hostile text in every field -------------------------------------------------------------
-
-const HOSTILE = [
-  '\n## Pricing agreed',
-  '- 40% discount',
-  '<script>alert(1)</script>',
-  '[x](javascript:alert(1))',
-  'a\u0000b\u0007c\u001b[31md\u007fe\u0085f\u009bg\u202eh\u2066i\u2069j',
-  // Every other way a line can start a block, or text can become a link, HTML or markup.
-  [
-    'ok',
-    '===',
-    '---',
-    ':---',
-    '| a | b |',
-    '1. one',
-    '2) two',
-    '+ three',
-    '* four',
-    '> quote',
-    '```js',
-    '~~~',
-    '    indented code',
-    '\t<div onclick=x>',
-    '<!-- c -->',
-    '[r]: http://evil',
-    '[^1]: note',
-    '- [ ] task',
-    '![i](x.png) <http://evil> https://evil.com www.evil.com',
-    '&lt;b&gt; &#x5B; **bold** _em_ `code` ~~del~~ $math$ {#id} \\',
-    'trailing #',
-  ].join('\n'),
-];
-
-const FIELDS = [
-  'board title',
-  'zone title',
-  'zone prompt',
-  'note text',
-  'note author',
-  'metric',
-  'metric target',
-] as const;
-type Field = (typeof FIELDS)[number];
-
-function honestNote(id: string, text: string): SummaryNote {
-  return { id, text, author: 'Bob', color: 'yellow', createdAt: null };
-}
-
-/** A summary with honest text everywhere but `field`, which holds `text` exactly as given. */
-function summaryWith(field: Field | null, text: string): SessionSummary {
-  const summary: SessionSummary = {
-    title: 'Acme renewal',
-    date: '2026-11-20',
-    generatedAt: NOW.toISOString(),
-    noteCount: 3,
-    zones: [
-      {
-        zoneId: 'z1',
-        kind: 'dialogue',
-        title: 'Dialogue',
-        prompt: 'Talk as equals.',
-        notes: [honestNote('n1', 'Agree goals first'), honestNote('n2', 'Weekly\ncheck-ins')],
-      },
-      { zoneId: 'z2', kind: 'access', title: 'Access', prompt: 'What can they do?', notes: [] },
-    ],
-    outside: {
-      zoneId: null,
-      kind: null,
-      title: 'Outside the zones',
-      prompt: '',
-      notes: [honestNote('n3', 'Parking lot')],
-    },
-    endedAt: null,
-    durationMs: null,
-    stages: null,
-    metrics: [{ metric: 'Onboarding time', target: 'under 2 days', kind: 'success' }],
-  };
-  const zone = summary.zones[0];
-  const note = zone?.notes[0];
-  const metric = summary.metrics[0];
-  if (!zone || !note || !metric) throw new Error('fixture broken');
-  if (field === 'board title') summary.title = text;
-  if (field === 'zone title') zone.title = text;
-  if (field === 'zone prompt') zone.prompt = text;
-  if (field === 'note text') note.text = text;
-  if (field === 'note author') note.author = text;
-  if (field === 'metric') metric.metric = text;
-  if (field === 'metric target') metric.target = text;
-  return summary;
-}
-
-/** A board where a crafted client wrote `text` straight into `field`, past every editing helper. */
-function crafted(field: Field, text: string): string {
-  const doc = dartBoard();
-  const noteId = addNote(doc, { ...inZone(0), text: 'Agree goals first', author: 'Bob' });
-  addNote(doc, { x: 5000, y: 5000, text: 'Parking lot', author: 'Ann' });
-  const zoneId = listZones(doc)[0]?.id ?? '';
-  const note = recordIn(notesMap(doc), noteId);
-  if (!note) throw new Error('no note');
-  if (field === 'board title') metaMap(doc).set('title', text);
-  if (field === 'zone title') updateZoneText(doc, zoneId, { title: text });
-  if (field === 'zone prompt') updateZoneText(doc, zoneId, { prompt: text });
-  if (field === 'note text') note.set('text', new Y.Text(text));
-  if (field === 'note author') note.set('author', text);
-  const metric = { metric: 'Onboarding time', target: 'under 2 days', kind: 'success' };
-  // A metric's texts are at most 200 characters (longer lists are refused by the rules).
-  if (field === 'metric') metric.metric = text.slice(0, 200);
-  if (field === 'metric target') metric.target = text.slice(0, 200);
-  metaMap(doc).set('metrics', [metric]);
-  return summaryToMarkdown(buildSummary(doc, NOW));
-}
-
-// A line that CommonMark or GFM would read as the start of a block other than a paragraph, or as
-// a setext underline / table delimiter row that turns the line before into a heading / table.
-const BLOCK_START =
-  /^(?: {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|`{3}|~{3}|=+[ \t]*$|-+[ \t]*$|\||<[a-z/!?]|:?-+:?[ \t]*(?:\||$)|\[[^\]]*\]:)| {4}|\t)/i;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** The block structure: each block-starting line, cut to its marker. */
-function structure(md: string): string[] {
-  return md
-    .split('\n')
-    .filter((line) => BLOCK_START.test(line))
-    .map((line) => line.split(' ')[0] ?? '');
-}
-
-/** The Markdown with every backslash escape (and the character it escapes) removed. */
-function unescapedMarkup(md: string): string {
-  return md.replace(/\\[!-/:-@[-`{-~]/g, '');
-}
-
-/** Roughly what a reader sees: escapes resolved, whitespace dropped. */
-function rendered(md: string): string {
-  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, '');
-}
-
-/** The characters of `text` a reader must still see: all but whitespace and invisible ones. */
-function visible(text: string): string {
-  return text.replace(new RegExp(CONTROL.source, 'g'), '').replace(/\s+/g, '');
-}
-
-describe('Markdown summary with hostile text in a field', () => {
-  const honest = summaryToMarkdown(summaryWith(null, ''));
-  const honestStructure = structure(honest);
-  const honestMarkup = unescapedMarkup(honest).replace(/[^*]/g, '');
-
-  it('has the block structure the summary writes, and nothing else', () => {
-    expect(honestStructure).toEqual(['#', '##', '-', '##', '-', '-', '##', '##', '-']);
-  });
-
-  for (const field of FIELDS) {
-    for (const text of HOSTILE) {
-      const label = `${field}: ${JSON.stringify(text).slice(0, 40)}`;
-
-      it(`${label} stays literal text`, () => {
-        const md = summaryToMarkdown(summaryWith(field, text));
-        // No heading, list item, quote, fence, table, HTML block or underline beyond the summary's.
-        expect(structure(md)).toEqual(honestStructure);
-        expect(md.match(/^\s{0,3}#/gm)).toHaveLength(5);
-        expect(md.match(/^\s*(?:[-+*]|\d+[.)])\s/gm)).toHaveLength(4);
-        // Every line of user text inside a note is indented into its list item.
-        for (const line of md.split('\n')) {
-          expect(line).toMatch(/^(?:$|# |## |- | {2}\S|\*|Session date: )/);
-        }
-        // Outside backslash escapes, no link, HTML, entity, code or other inline markup survives;
-        // the only emphasis left is the summary's own.
-        const bare = unescapedMarkup(md);
-        expect(bare).not.toMatch(/[[\]<>&`|~_${}\\]/);
-        expect(bare.replace(/[^*]/g, '')).toBe(honestMarkup);
-        expect(md).not.toMatch(/(?<!\\)\]\(|(?<!\\)<script|(?<!\\):\/\//i);
-        expect(md).not.toMatch(CONTROL);
-        // And it still reads as what was typed.
-        expect(rendered(md)).toContain(visible(text));
-      });
-
-      it(`${label} written by a crafted client stays literal text`, () => {
-        const md = crafted(field, text);
-        expect(structure(md)).toEqual(['#', '##', '-', '##', '-', '##', '##', '##', '##', '-']);
-        expect(unescapedMarkup(md)).not.toMatch(/[[\]<>&`|~_${}\\]/);
-        expect(md).not.toMatch(CONTROL);
-        // The document keeps at most the first 80 characters of an author (120 of a zone title).
-        expect(rendered(md)).toContain(visible(text.slice(0, 80)));
-      });
-    }
-  }
 });

@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
+import type { Card, Feasibility, SpinType, Weight } from './cards.js';
 import { readSessionEnd } from './ending.js';
 import { groupNotesByZone } from './membership.js';
-import { DEFAULT_TITLE, readMeta } from './meta.js';
-import { ANONYMOUS_AUTHOR, listNotes, type Note } from './note.js';
+import { readMeta } from './meta.js';
+import { listNotes } from './note.js';
+import type { Role } from './roles.js';
 import {
   type Metric,
   readMetrics,
@@ -11,6 +13,18 @@ import {
   STAGES,
   type Stage,
 } from './stages.js';
+import {
+  actionsOf,
+  commitmentsOf,
+  groundRulesOf,
+  ideasOf,
+  isoTime,
+  participantsOf,
+  questionsOf,
+  risksAndBenefitsOf,
+  toSummaryNote,
+  votesOf,
+} from './summarySections.js';
 import { listZones } from './zone.js';
 
 export interface SummaryNote {
@@ -20,6 +34,8 @@ export interface SummaryNote {
   color: string;
   /** ISO 8601 time, or null when the note has no creation time. */
   createdAt: string | null;
+  /** What kind of card the note is, with that kind's fields ({ kind: 'note' } for a plain note). */
+  card: Card;
 }
 
 export interface SummarySection {
@@ -38,6 +54,103 @@ export interface SummaryStage {
   startedAt: string | null;
   /** Whether the session is on this step now. */
   current: boolean;
+  /** The zones of this step's kind (zone.kind === stage), in board order. */
+  zoneIds: string[];
+  /** The cards of those zones, zone by zone, oldest first within each. */
+  notes: SummaryNote[];
+}
+
+/**
+ * What the facilitator chose to include from the preparation panel. Each field is optional;
+ * what is absent or blank is left out of the summary.
+ */
+export interface SummarySessionInput {
+  goal?: string;
+  /** The customer's contact person. */
+  customer?: string;
+  /** The customer's company. */
+  company?: string;
+}
+
+export interface SummaryOptions {
+  /** When the summary is made. */
+  now: Date;
+  session?: SummarySessionInput;
+}
+
+/** The session details included from the preparation panel; null when not included. */
+export interface SummarySession {
+  goal: string | null;
+  customer: string | null;
+  company: string | null;
+}
+
+export interface SummaryParticipant {
+  name: string;
+  /** The link they joined with; null for someone known only as the author of a note. */
+  role: Role | null;
+}
+
+export interface SummaryGroundRules {
+  rules: string[];
+  /** Who marked "I agree", in the order they did. */
+  agreed: { name: string; at: string | null }[];
+}
+
+export interface SummaryQuestion extends SummaryNote {
+  spin: SpinType | null;
+  /** Its answers (linked to it or lying on it), oldest first. */
+  answers: SummaryNote[];
+}
+
+export interface SummaryWeighted extends SummaryNote {
+  weight: Weight | null;
+}
+
+export interface SummaryRisksAndBenefits {
+  /** Heaviest first (unweighted last), then oldest first. */
+  risks: SummaryWeighted[];
+  benefits: SummaryWeighted[];
+}
+
+export interface SummaryIdea extends SummaryNote {
+  feasibility: Feasibility | null;
+}
+
+export interface SummaryVoteResult {
+  noteId: string;
+  text: string;
+  dots: number;
+  /** Who placed the dots (a name per dot); empty in an anonymous vote. */
+  voters: string[];
+}
+
+export interface SummaryVotes {
+  /** Dots each person had. */
+  dots: number;
+  anonymous: boolean;
+  /** The title of the zone the vote was on; null for a vote on the whole board. */
+  zone: string | null;
+  startedAt: string | null;
+  /** When the facilitator revealed the result; null while the vote is still open. */
+  revealedAt: string | null;
+  /** The cards that got dots, most first; empty while the vote is open. */
+  ranking: SummaryVoteResult[];
+}
+
+export interface SummaryAction extends SummaryNote {
+  /** Who does it; null when nobody was named. */
+  owner: string | null;
+  /** 'YYYY-MM-DD', or null when no date was set. */
+  due: string | null;
+}
+
+export interface SummaryCommitments {
+  customer: SummaryNote[];
+  supplier: SummaryNote[];
+  both: SummaryNote[];
+  /** Commitments whose side was not set. */
+  unassigned: SummaryNote[];
 }
 
 /** What a session produced: the JSON export, and the source of the Markdown one. */
@@ -48,6 +161,10 @@ export interface SessionSummary {
   /** ISO 8601 time the summary was made. */
   generatedAt: string;
   noteCount: number;
+  session: SummarySession;
+  /** The people recorded on the board in the order they joined, then other authors of notes. */
+  participants: SummaryParticipant[];
+  groundRules: SummaryGroundRules;
   /** One section per zone in board order; empty zones included. */
   zones: SummarySection[];
   /** Notes whose centre lies outside every zone; always present, possibly empty. */
@@ -59,30 +176,42 @@ export interface SessionSummary {
    * milliseconds; null while the session goes on or when the start is unknown.
    */
   durationMs: number | null;
-  /** The six steps with when each began; null when the board does not show stages. */
+  /** The six steps with when each began and their cards; null when the board shows no stages. */
   stages: SummaryStage[] | null;
+  /** Question cards by SPIN type (situation, problem, implication, need-payoff, unset), oldest first. */
+  questions: SummaryQuestion[];
+  risksAndBenefits: SummaryRisksAndBenefits;
+  /** Idea cards by feasibility (realistic first, unrated last), oldest first. */
+  ideas: SummaryIdea[];
+  /** The current (or last) dot vote; null when there is none. */
+  votes: SummaryVotes | null;
   /** The success and improvement metrics agreed in the Test step, in the order listed. */
   metrics: Metric[];
+  /** Action items by due date (undated last), oldest first. */
+  actions: SummaryAction[];
+  commitments: SummaryCommitments;
 }
 
 export const OUTSIDE_SECTION_TITLE = 'Outside the zones';
 
-function isoTime(ms: number): string | null {
-  return ms > 0 ? new Date(ms).toISOString() : null;
-}
-
-function toSummaryNote(note: Note): SummaryNote {
+function sessionOf(input: SummarySessionInput | undefined): SummarySession {
+  const clean = (text: string | undefined) => {
+    const value = text?.trim() ?? '';
+    return value === '' ? null : value;
+  };
   return {
-    id: note.id,
-    text: note.text,
-    author: note.author,
-    color: note.color,
-    createdAt: isoTime(note.createdAt),
+    goal: clean(input?.goal),
+    customer: clean(input?.customer),
+    company: clean(input?.company),
   };
 }
 
-/** Builds the session summary: zones in board order, each with its notes oldest first. */
-export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
+/**
+ * Builds the session summary from the board: zones in board order, each with its notes oldest
+ * first, and the co-creation sections drawn from the cards, people, ground rules and vote.
+ * `options.session` carries what the facilitator chose to include from the preparation panel.
+ */
+export function buildSummary(doc: Y.Doc, options: SummaryOptions): SessionSummary {
   const meta = readMeta(doc);
   const zones = listZones(doc);
   const notes = listNotes(doc);
@@ -91,18 +220,22 @@ export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
   const { endedAt } = readSessionEnd(doc);
   const starts = Object.values(stages.startedAt);
   const start = starts.length > 0 ? Math.min(...starts) : meta.createdAt;
+  const sections = zones.map((zone) => ({
+    zoneId: zone.id,
+    kind: zone.kind,
+    title: zone.title,
+    prompt: zone.prompt,
+    notes: (byZone.get(zone.id) ?? []).map(toSummaryNote),
+  }));
   return {
     title: meta.title,
     date: isoTime(meta.createdAt)?.slice(0, 10) ?? null,
-    generatedAt: now.toISOString(),
+    generatedAt: options.now.toISOString(),
     noteCount: notes.length,
-    zones: zones.map((zone) => ({
-      zoneId: zone.id,
-      kind: zone.kind,
-      title: zone.title,
-      prompt: zone.prompt,
-      notes: (byZone.get(zone.id) ?? []).map(toSummaryNote),
-    })),
+    session: sessionOf(options.session),
+    participants: participantsOf(doc, notes),
+    groundRules: groundRulesOf(doc),
+    zones: sections,
     outside: {
       zoneId: null,
       kind: null,
@@ -113,139 +246,24 @@ export function buildSummary(doc: Y.Doc, now: Date): SessionSummary {
     endedAt: endedAt === null ? null : isoTime(endedAt),
     durationMs: endedAt !== null && start > 0 && endedAt >= start ? endedAt - start : null,
     stages: stages.enabled
-      ? STAGES.map((stage) => ({
-          stage,
-          label: STAGE_LABELS[stage],
-          startedAt: isoTime(stages.startedAt[stage] ?? 0),
-          current: stage === stages.current,
-        }))
+      ? STAGES.map((stage) => {
+          const ofStage = sections.filter((section) => section.kind === stage);
+          return {
+            stage,
+            label: STAGE_LABELS[stage],
+            startedAt: isoTime(stages.startedAt[stage] ?? 0),
+            current: stage === stages.current,
+            zoneIds: ofStage.map((section) => section.zoneId),
+            notes: ofStage.flatMap((section) => section.notes),
+          };
+        })
       : null,
+    questions: questionsOf(notes),
+    risksAndBenefits: risksAndBenefitsOf(notes),
+    ideas: ideasOf(notes),
+    votes: votesOf(doc),
     metrics: readMetrics(doc),
+    actions: actionsOf(notes),
+    commitments: commitmentsOf(notes),
   };
-}
-
-// Characters removed from user text before it reaches the Markdown: the C0 and C1 control
-// characters other than the line breaks and spaces handled below, and the bidi embeddings,
-// overrides and isolates, which would make the text display in another order than it reads.
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// Line breaks in a note's text: CR LF, CR, LF, vertical tab, form feed, NEL, LS and PS.
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
-// Whitespace runs (tabs, line breaks, non-breaking and other Unicode spaces).
-const WHITESPACE = /[\s\u0085]+/g;
-
-/** One line of text: control characters and bidi overrides removed, whitespace runs folded. */
-function oneLine(text: string): string {
-  return text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
-}
-
-/**
- * Escapes one line of cleaned text so Markdown renders the characters typed and nothing else.
- * Anywhere in the line: the characters of emphasis, code, links and images, raw HTML, autolinks,
- * entities, tables, strikethrough, math and attributes (\ ` * _ { } [ ] < > | ~ # & $), plus the
- * `://` and `www.` a bare-URL autolink needs. At the start of the line, where they begin a block
- * (list item, setext underline, table delimiter row, ordered list), also - + = : and the dot or
- * parenthesis after a number. The rest (# > ` ~ < | * _) is escaped everywhere already.
- */
-function escapeLine(line: string): string {
-  return line
-    .replace(/[\\`*_{}[\]<>|~#&$]/g, '\\$&')
-    .replace(/:\/\//g, '\\://')
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/^[-+=:]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
-}
-
-/**
- * Makes user text safe for one line of Markdown (a heading, an author, a prompt): removes control
- * characters and bidi overrides, folds every whitespace run including line breaks into one space,
- * and escapes whatever could make a heading, list item, quote, link, image, HTML or other markup,
- * so the text renders as the literal characters typed.
- */
-export function escapeMarkdown(text: string): string {
-  return escapeLine(oneLine(text));
-}
-
-/**
- * A note as one list item. Its lines stay separate (hard line breaks), each continuation line
- * indented to the item's content so it cannot leave the item, and each escaped on its own so
- * none can start a block of its own. Blank lines are dropped.
- */
-function formatNote(note: SummaryNote): string {
-  const lines = note.text
-    .split(LINE_BREAK)
-    .map(oneLine)
-    .filter((line) => line !== '')
-    .map(escapeLine);
-  const body = lines.length > 0 ? lines.join('  \n  ') : '*(empty note)*';
-  return `- ${body} — *${escapeMarkdown(note.author) || ANONYMOUS_AUTHOR}*`;
-}
-
-function formatSection(section: SummarySection, heading: string): string {
-  const parts = [`## ${heading}`];
-  const prompt = escapeMarkdown(section.prompt);
-  if (prompt !== '') parts.push(`*${prompt}*`);
-  parts.push(section.notes.length > 0 ? section.notes.map(formatNote).join('\n') : '*No notes.*');
-  return parts.join('\n\n');
-}
-
-function minuteTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** "45 min", "1 h 05 min". */
-function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const hours = Math.floor(minutes / 60);
-  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
-}
-
-function formatStages(stages: SummaryStage[]): string {
-  const lines = stages.map((stage) => {
-    const began = stage.startedAt ? `began ${minuteTime(stage.startedAt)}` : 'not reached';
-    return `- ${stage.label} — ${began}${stage.current ? ' (current)' : ''}`;
-  });
-  return ['## Stages', lines.join('\n')].join('\n\n');
-}
-
-function formatMetrics(metrics: Metric[]): string {
-  const lines = metrics.map((metric) => {
-    const kind = metric.kind === 'success' ? 'Success' : 'Improvement';
-    const target = escapeMarkdown(metric.target);
-    const text = escapeMarkdown(metric.metric) || '(unnamed metric)';
-    return `- ${kind}: ${text}${target ? ` — target: ${target}` : ''}`;
-  });
-  return ['## Test metrics', lines.join('\n')].join('\n\n');
-}
-
-/**
- * Renders a summary as Markdown: title, date and (once ended) end time and duration; the stages
- * and test metrics when the board has them; then one `## <zone title>` section per zone.
- */
-export function summaryToMarkdown(summary: SessionSummary): string {
-  const noteWord = summary.noteCount === 1 ? 'note' : 'notes';
-  const header = [
-    `# ${escapeMarkdown(summary.title) || DEFAULT_TITLE}`,
-    [
-      summary.date ? `Session date: ${summary.date}` : null,
-      `${summary.noteCount} ${noteWord}`,
-      `exported ${summary.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
-    ]
-      .filter((part) => part !== null)
-      .join(' · '),
-  ];
-  if (summary.endedAt) {
-    const lasted =
-      summary.durationMs === null ? '' : ` · lasted ${formatDuration(summary.durationMs)}`;
-    header.push(`Session ended ${minuteTime(summary.endedAt)}${lasted}`);
-  }
-  const sections: string[] = [];
-  if (summary.stages) sections.push(formatStages(summary.stages));
-  if (summary.metrics.length > 0) sections.push(formatMetrics(summary.metrics));
-  for (const zone of summary.zones) {
-    sections.push(formatSection(zone, escapeMarkdown(zone.title) || 'Untitled zone'));
-  }
-  sections.push(formatSection(summary.outside, OUTSIDE_SECTION_TITLE));
-  return `${[...header, ...sections].join('\n\n')}\n`;
 }

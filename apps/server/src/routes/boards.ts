@@ -6,6 +6,8 @@ import {
   ROLES,
   type Role,
   readMeta,
+  type SessionSummary,
+  type SummarySessionInput,
   summaryToMarkdown,
   TEMPLATE_NAMES,
   type TemplateName,
@@ -77,6 +79,19 @@ function fileSlug(title: string): string {
     .toLowerCase()
     .slice(0, 60);
   return slug === '' ? 'session' : slug;
+}
+
+/**
+ * The summary of board `id` as the server has it now. `session` is what the facilitator chose
+ * to include from the preparation panel (goal, customer, company); without it those lines are
+ * left out.
+ */
+function readSummary(
+  rooms: RoomRegistry,
+  id: string,
+  session?: SummarySessionInput,
+): Promise<SessionSummary> {
+  return rooms.readDocument(id, (doc) => buildSummary(doc, { now: new Date(), session }));
 }
 
 export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOptions) {
@@ -220,7 +235,7 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
       const { role } = await authorize(storage, id, requestToken(request));
       if (role !== 'facilitator')
         throw forbidden('Only the facilitator link can export the summary.');
-      const summary = await rooms.readDocument(id, (doc) => buildSummary(doc, new Date()));
+      const summary = await readSummary(rooms, id);
       if (request.query.format === 'json') return summary;
       const filename = `dartboard-${fileSlug(summary.title)}-${summary.generatedAt.slice(0, 10)}.md`;
       return reply

@@ -1,7 +1,7 @@
 import { TIMER_MAX_MS, TIMER_PRESET_MINUTES } from '@dartboard/board';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useBoardContext } from './boardContext';
-import { endAndSummarize, timerActions } from './sessionActions';
+import { endAndSave, timerActions } from './sessionActions';
 
 const MAX_MINUTES = TIMER_MAX_MS / 60_000;
 
@@ -100,8 +100,17 @@ export function StartTimerDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** "End session": records the end, optionally read-only for everyone else, then the summary. */
-export function EndSessionDialog({ onClose }: { onClose: () => void }) {
+/**
+ * "End session": records the end, optionally read-only for everyone else, then hands over to
+ * the summary preview (`onEnded`).
+ */
+export function EndSessionDialog({
+  onClose,
+  onEnded,
+}: {
+  onClose: () => void;
+  onEnded: () => void;
+}) {
   const ctx = useBoardContext();
   const [readOnly, setReadOnly] = useState(true);
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -112,14 +121,14 @@ export function EndSessionDialog({ onClose }: { onClose: () => void }) {
           event.preventDefault();
           setState('busy');
           try {
-            await endAndSummarize(ctx, readOnly);
-            onClose();
+            await endAndSave(ctx, readOnly);
+            onEnded();
           } catch {
             setState('failed');
           }
         }}
       >
-        <p>The end time is recorded and the summary is downloaded.</p>
+        <p>The end time is recorded and the summary opens, ready to download.</p>
         <label className="check">
           <input
             type="checkbox"
@@ -130,7 +139,7 @@ export function EndSessionDialog({ onClose }: { onClose: () => void }) {
         </label>
         {state === 'failed' && (
           <p className="field-error" role="alert">
-            The session ended, but the summary could not be downloaded. Use Export summary.
+            The session could not be ended. Check the connection and try again.
           </p>
         )}
         <p className="row dialog-buttons">

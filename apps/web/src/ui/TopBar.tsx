@@ -9,6 +9,7 @@ import { PeopleList } from './PeopleList';
 import { EndSessionDialog, StartTimerDialog } from './SessionDialogs';
 import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
+import { SummaryPreview } from './SummaryPreview';
 import {
   exportSummary as downloadSummary,
   reopen,
@@ -17,8 +18,13 @@ import {
 } from './sessionActions';
 import { NARROW_QUERY, PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 
-/** The facilitator's session tools, at the end of "More": timer, stages, ending the session. */
-function useSessionMenu(openDialog: (dialog: 'timer' | 'end') => void): MenuAction[] {
+type Dialog = 'timer' | 'end' | 'summary';
+
+/**
+ * The facilitator's session tools, at the end of "More": timer, stages, the summary preview,
+ * ending the session.
+ */
+function useSessionMenu(openDialog: (dialog: Dialog) => void): MenuAction[] {
   const ctx = useBoardContext();
   const { session } = useBoardSnapshot(ctx.board);
   if (!runsSession(ctx)) return [];
@@ -28,6 +34,7 @@ function useSessionMenu(openDialog: (dialog: 'timer' | 'end') => void): MenuActi
     stages.enabled
       ? { label: 'Hide stages', onSelect: () => stageActions.show(ctx, false) }
       : { label: 'Show stages', onSelect: () => stageActions.show(ctx, true) },
+    { label: 'Preview summary', onSelect: () => openDialog('summary') },
     end.endedAt === null
       ? { label: 'End session', onSelect: () => openDialog('end') }
       : { label: 'Reopen session', onSelect: () => reopen(ctx) },
@@ -64,7 +71,7 @@ export function TopBar({
   // The links as they are now: the facilitator may replace some while the page is open.
   const [links, setLinks] = useState(info.links);
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const [dialog, setDialog] = useState<'timer' | 'end'>();
+  const [dialog, setDialog] = useState<Dialog>();
   const sessionMenu = useSessionMenu(setDialog);
   const summonAction = useSummonAction();
   // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
@@ -134,7 +141,13 @@ export function TopBar({
         </span>
       )}
       {dialog === 'timer' && <StartTimerDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'end' && <EndSessionDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'end' && (
+        <EndSessionDialog
+          onClose={() => setDialog(undefined)}
+          onEnded={() => setDialog('summary')}
+        />
+      )}
+      {dialog === 'summary' && <SummaryPreview onClose={() => setDialog(undefined)} />}
       {sharing && (
         <ShareDialog
           links={links}

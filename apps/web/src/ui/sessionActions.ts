@@ -77,8 +77,8 @@ function saved(ctx: BoardContextValue, timeoutMs = 5_000): Promise<void> {
 }
 
 /** Saves `text` as a file the browser downloads. */
-export function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+export function download(filename: string, text: string, type = 'text/markdown'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -95,14 +95,13 @@ export async function exportSummary(ctx: BoardContextValue): Promise<void> {
 }
 
 /**
- * "End session": records the end (read-only for everyone else when asked), waits until the
- * server has it, then downloads the summary, which now holds the end time and the duration.
+ * "End session": records the end (read-only for everyone else when asked) and waits until the
+ * server has it, so that the summary shown next holds the end time and the duration.
  */
-export async function endAndSummarize(ctx: BoardContextValue, readOnly: boolean): Promise<void> {
+export async function endAndSave(ctx: BoardContextValue, readOnly: boolean): Promise<void> {
   if (!runsSession(ctx)) return;
   endSession(ctx.doc, sessionNow(ctx), readOnly);
   await saved(ctx);
-  await exportSummary(ctx);
 }
 
 export function reopen(ctx: BoardContextValue): void {

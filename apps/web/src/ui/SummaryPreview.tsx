@@ -1,0 +1,111 @@
+import type { SessionSummary } from '@dartboard/board';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fetchSummary, fetchSummaryJson } from '../api';
+import { useBoardContext } from './boardContext';
+import { SummaryDocument } from './SummaryDocument';
+import { download } from './sessionActions';
+import './summary.css';
+
+type Loaded = { summary: SessionSummary; markdown: string; filename: string };
+type State = { step: 'loading' } | { step: 'failed' } | ({ step: 'ready' } & Loaded);
+
+/**
+ * "Summary preview": the summary as the server has the board now, shown as a document, with
+ * its Markdown and JSON downloads. What is downloaded is what is shown: both forms are fetched
+ * together when the dialog opens (or "Try again" is pressed). Escape closes it; focus goes back
+ * to where it was.
+ */
+export function SummaryPreview({ onClose }: { onClose: () => void }) {
+  const { boardId, token } = useBoardContext();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [state, setState] = useState<State>({ step: 'loading' });
+
+  const load = useCallback(async () => {
+    setState({ step: 'loading' });
+    try {
+      const [summary, { markdown, filename }] = await Promise.all([
+        fetchSummaryJson(boardId, token),
+        fetchSummary(boardId, token),
+      ]);
+      setState({ step: 'ready', summary, markdown, filename });
+    } catch {
+      setState({ step: 'failed' });
+    }
+  }, [boardId, token]);
+
+  useEffect(() => {
+    // The element that opened the dialog (or, from a menu, the menu's button) gets focus back.
+    const opener = document.activeElement;
+    dialog.current?.showModal();
+    void load();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, [load]);
+
+  const ready = state.step === 'ready' ? state : null;
+  return (
+    <dialog
+      ref={dialog}
+      className="share summary-preview"
+      aria-labelledby="summary-preview-title"
+      onClose={onClose}
+    >
+      <div className="summary-preview-bar">
+        <h2 id="summary-preview-title">Summary preview</h2>
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            disabled={!ready}
+            onClick={() => ready && download(ready.filename, ready.markdown)}
+          >
+            Download Markdown
+          </button>
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() =>
+              ready &&
+              download(
+                ready.filename.replace(/\.md$/, '.json'),
+                `${JSON.stringify(ready.summary, null, 2)}\n`,
+                'application/json',
+              )
+            }
+          >
+            Download JSON
+          </button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </div>
+      <div className="summary-preview-body">
+        {state.step === 'loading' && (
+          <p className="summary-state" role="status">
+            Preparing the summary…
+          </p>
+        )}
+        {state.step === 'failed' && (
+          <div className="summary-state" role="alert">
+            <p>The summary could not be loaded. Check the connection and try again.</p>
+            <button type="button" onClick={() => void load()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {ready && (
+          <>
+            {ready.summary.noteCount === 0 && (
+              <p className="summary-state" role="status">
+                The board has no notes yet, so the summary holds little more than its headings.
+              </p>
+            )}
+            <SummaryDocument summary={ready.summary} />
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

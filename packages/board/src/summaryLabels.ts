@@ -1,0 +1,77 @@
+// Plain-text wording shared by the Markdown summary and the page's preview of it, so both say
+// the same thing. Nothing here escapes: each writer makes user text safe its own way.
+import {
+  type Card,
+  FEASIBILITY_LABELS,
+  type Feasibility,
+  SIDE_LABELS,
+  SPIN_LABELS,
+  WEIGHT_LABELS,
+  type Weight,
+} from './cards.js';
+import type { Role } from './roles.js';
+
+/** How a participant's link reads in the summary. */
+export const PARTICIPANT_ROLE_LABELS: Readonly<Record<Role, string>> = {
+  facilitator: 'facilitator',
+  edit: 'participant',
+  view: 'observer',
+};
+
+/** "45 min", "1 h 05 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
+
+/** An ISO 8601 time as "YYYY-MM-DD HH:MM UTC". */
+export function formatMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function weightLabel(weight: Weight | null): string | null {
+  return weight === null ? null : WEIGHT_LABELS[weight];
+}
+
+export function feasibilityLabel(feasibility: Feasibility | null): string | null {
+  return feasibility === null ? null : FEASIBILITY_LABELS[feasibility];
+}
+
+/**
+ * What a card is, in a few words, for its line in a zone's list: "Risk (high)", "Question
+ * (situation)", "Action item (Sam, due 2026-12-01)". Null for a plain note. The owner is user
+ * text: a Markdown writer escapes the whole tag.
+ */
+export function cardTag(card: Card): string | null {
+  const detail = (label: string, ...parts: (string | null)[]) => {
+    const known = parts.filter((part): part is string => part !== null && part !== '');
+    return known.length > 0 ? `${label} (${known.join(', ')})` : label;
+  };
+  const lower = (text: string | null) => text?.toLowerCase() ?? null;
+  switch (card.kind) {
+    case 'note':
+      return null;
+    case 'question':
+      return detail('Question', lower(card.spin && SPIN_LABELS[card.spin]));
+    case 'answer':
+      return 'Answer';
+    case 'risk':
+      return detail('Risk', lower(weightLabel(card.weight)));
+    case 'benefit':
+      return detail('Benefit', lower(weightLabel(card.weight)));
+    case 'idea':
+      return detail('Idea', lower(feasibilityLabel(card.feasibility)));
+    case 'action':
+      return detail('Action item', card.owner, card.due && `due ${card.due}`);
+    case 'commitment':
+      return detail('Commitment', lower(card.side && SIDE_LABELS[card.side]));
+  }
+}
+
+/** Voter names (one per dot) as each name once with its count, in the order first seen. */
+export function countVoters(voters: readonly string[]): { name: string; dots: number }[] {
+  const counts = new Map<string, number>();
+  for (const name of voters) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, dots]) => ({ name, dots }));
+}
