@@ -103,7 +103,10 @@ function formatGroundRules({ rules, agreed }: SummaryGroundRules): string {
     .map((rule) => escapeMarkdown(rule))
     .filter((rule) => rule !== '')
     .map((rule, i) => `${i + 1}. ${rule}`);
-  const names = agreed.map((person) => escapeMarkdown(person.name) || ANONYMOUS_AUTHOR);
+  const names = agreed.map((person) => {
+    const name = escapeMarkdown(person.name) || ANONYMOUS_AUTHOR;
+    return person.at ? `${name} (${formatMinute(person.at)})` : name;
+  });
   return section(
     SUMMARY_HEADINGS.groundRules,
     list.length > 0 ? list.join('\n') : '*No ground rules were set.*',

@@ -90,7 +90,7 @@ describe('summary sections of a SPIN session', () => {
         '1. We talk as equals.',
         '2. We write down who does what next.',
         '',
-        'Agreed by Cara Customer, Dan Dispatch.',
+        'Agreed by Cara Customer (2026-11-20 09:05 UTC), Dan Dispatch (2026-11-20 09:06 UTC).',
       ].join('\n'),
     );
   });
@@ -378,7 +378,7 @@ describe('summary of an empty board', () => {
     startVote(board, {}, 4);
     revealVotes(board, 5);
     const text = summaryToMarkdown(summaryOf(board));
-    expect(sectionOf(text, 'Ground rules')).toBe('*No ground rules were set.*\n\nAgreed by Pat.');
+    expect(sectionOf(text, 'Ground rules')).toBe('*No ground rules were set.*\n\nAgreed by Pat (1970-01-01 00:00 UTC).');
     expect(sectionOf(text, 'Votes')).toMatch(/\n\n\*No dots were placed\.\*$/);
   });
 });

@@ -34,7 +34,15 @@ export function GroundRules({ rules }: { rules: SummaryGroundRules }) {
         <Empty>No ground rules were set.</Empty>
       )}
       {rules.agreed.length > 0 ? (
-        <p>Agreed by {rules.agreed.map((person) => person.name).join(', ')}.</p>
+        <p>
+          Agreed by{' '}
+          {rules.agreed
+            .map((person) =>
+              person.at ? `${person.name} (${formatMinute(person.at)})` : person.name,
+            )
+            .join(', ')}
+          .
+        </p>
       ) : (
         <Empty>Nobody marked their agreement.</Empty>
       )}
