@@ -90,4 +90,16 @@ test('a journey board moves through its six steps and the summary records each',
   expect(began.every((t) => Number.isFinite(t))).toBe(true);
   expect([...began].sort((a, b) => a - b)).toEqual(began);
   expect(summary.stages.at(-1)?.current).toBe(true);
+  const markdown = await (
+    await fetch(`${BASE_URL}/api/boards/${board.id}/summary?format=md`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).text();
+  for (const step of STEPS) {
+    const card = (CARDS[step] ?? '').replace(/[.,]/g, '\\$&');
+    expect(markdown).toMatch(
+      new RegExp(`\\n- ${step} — began [^\\n]+\\n {2}- ${card} — \\*Cara Customer\\*`),
+    );
+  }
+  expect(markdown).toMatch(/- Launch — began [^\n]+ \(current\)/);
 });
