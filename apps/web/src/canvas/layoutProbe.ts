@@ -8,6 +8,7 @@ import type { BoardStore } from '../sync/boardStore';
 import type { BoardContextValue } from '../ui/boardContext';
 import { layoutNoteText } from './fitText';
 import { MIN_SCREEN_PX } from './legibility';
+import { headerHeight } from './paintCard';
 import { AUTHOR_SIZE } from './paintNote';
 import { DETAIL_SCALE, visibleRect } from './viewport';
 import { PROMPT_SIZE, TITLE_SIZE } from './zoneLabel';
@@ -47,7 +48,7 @@ export function layoutReport(board: BoardStore, ui: UiStore): LayoutReport {
   const detailed = zoom >= DETAIL_SCALE ? shown : [];
   const layouts = detailed
     .filter((note) => note.text !== '')
-    .map((note) => layoutNoteText(note.text, note.width, note.height));
+    .map((note) => layoutNoteText(note.text, note.width, note.height - headerHeight(note.card)));
   const labelled = zones.some((zone) => rectsIntersect(zone, view));
   return {
     zoom,

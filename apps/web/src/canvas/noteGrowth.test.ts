@@ -1,6 +1,7 @@
 import { NOTE_DEFAULT_HEIGHT, type Note } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import { GROWN_HEIGHT_MAX, grownHeight } from './noteGrowth';
+import { CARD_HEADER } from './paintCard';
 
 const note = (id: string, x: number, y: number, height = NOTE_DEFAULT_HEIGHT): Note => ({
   id,
@@ -17,6 +18,8 @@ const note = (id: string, x: number, y: number, height = NOTE_DEFAULT_HEIGHT): N
 });
 
 const SHORT = 'Pilot with two teams';
+/** Needs a taller note than the default, but less than the limit. */
+const MEDIUM = 'The customer wants predictable monthly costs, a clear exit option and a pilot.';
 const LONG = 'The customer wants predictable monthly costs, a clear exit option and a pilot first. '
   .repeat(3)
   .trim();
@@ -37,6 +40,12 @@ describe('grownHeight', () => {
     const grown = grownHeight(note('a', 0, 0), LONG, [below, beside]);
     expect(grown).toBeGreaterThan(NOTE_DEFAULT_HEIGHT);
     expect(grown).toBeLessThan(below.y);
+  });
+
+  it('gives a card the room of its header on top of its text', () => {
+    const plain = grownHeight(note('a', 0, 0), MEDIUM, []);
+    const card = { ...note('a', 0, 0), card: { kind: 'risk', weight: 2 } as const };
+    expect(grownHeight(card, MEDIUM, [])).toBe(plain + CARD_HEADER);
   });
 
   it('never shrinks a note someone made tall', () => {
