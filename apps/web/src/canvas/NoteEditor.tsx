@@ -5,10 +5,10 @@ import { useStore } from 'zustand';
 import { stopEditing } from '../state/ui';
 import { writeNoteText } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
+import { headerHeight } from './cardHeader';
 import { transformIndex } from './caret';
 import { FONT_FAMILY, fitFontSize, LINE_HEIGHT, NOTE_FOOTER, NOTE_PADDING } from './fitText';
 import { grownHeight } from './noteGrowth';
-import { headerHeight } from './paintCard';
 
 /**
  * A textarea laid exactly over the note being edited. Each keystroke becomes the smallest
@@ -44,7 +44,7 @@ export function NoteEditor({ note }: { note: Note }) {
   }, [ctx.doc, note.id]);
 
   // A card's header stays in view above the text being typed.
-  const header = headerHeight(note.card);
+  const header = headerHeight(note.card, note.width);
   const fontSize = fitFontSize(note.text, note.width, note.height - header) * viewport.scale;
   return (
     <textarea

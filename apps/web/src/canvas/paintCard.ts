@@ -1,26 +1,24 @@
 // A card's look on the canvas, painted into the note's own image (paintNote): a header strip
 // with the kind's icon, its name and details in words ("Risk · High"), and an edge that differs
 // by kind. Icon, words and edge each tell the kinds apart without their colours.
-import { type Card, type CardKind, cardHeading } from '@dartboard/board';
-import { FONT_FAMILY, fitLine, NOTE_PADDING } from './fitText';
-import { FONT_SIZE } from './legibility';
+import type { Card, CardKind } from '@dartboard/board';
+import {
+  cardHeader,
+  DOT,
+  HEADER_LINE,
+  HEADER_PAD,
+  HEADER_SIZE,
+  ICON,
+  TEXT_LEFT,
+} from './cardHeader';
+import { FONT_FAMILY, NOTE_PADDING } from './fitText';
 import type { Context2D } from './paintNote';
 
-/** The header's text size, board units: a little larger than the author line, and bold. */
-export const HEADER_SIZE = FONT_SIZE.author + 2;
-/** The header strip's height, board units; a plain note has none. */
-export const CARD_HEADER = 38;
-const ICON = 22;
 const INK = '#1c1917';
+const DETAIL = '#292524';
 const EDGE = 'rgba(28,25,23,0.6)';
 const STRIP = 'rgba(28,25,23,0.09)';
-const DOT = 5;
 const RADIUS = 6;
-
-/** Room the card's header takes at the top of the note (0 for a plain note). */
-export function headerHeight(card: Card): number {
-  return card.kind === 'note' ? 0 : CARD_HEADER;
-}
 
 /** Paints a card's header and edge over its paper (0, 0, width, height). Nothing for a note. */
 export function paintCard(
@@ -29,26 +27,38 @@ export function paintCard(
 ): void {
   const { card, width, height } = note;
   if (card.kind === 'note') return;
+  const header = cardHeader(card, width);
   context.fillStyle = STRIP;
   context.beginPath();
-  context.roundRect(0, 0, width, CARD_HEADER, [RADIUS, RADIUS, 0, 0]);
+  context.roundRect(0, 0, width, header.height, [RADIUS, RADIUS, 0, 0]);
   context.fill();
   paintEdge(context, card.kind, width, height);
 
-  const middle = CARD_HEADER / 2;
-  paintIcon(context, card.kind, NOTE_PADDING, middle - ICON / 2, ICON);
-  const textLeft = NOTE_PADDING + ICON + 8;
-  const dots = (card.kind === 'risk' || card.kind === 'benefit') && card.weight ? card.weight : 0;
-  const dotsWidth = dots ? 3 * DOT * 2 + 2 * 4 + 8 : 0;
-  const room = Math.max(1, width - textLeft - NOTE_PADDING - dotsWidth);
-  context.font = `600 ${HEADER_SIZE}px ${FONT_FAMILY}`;
-  context.fillStyle = INK;
+  // Icon and weight level with the first line.
+  const firstMiddle = HEADER_PAD + HEADER_LINE / 2;
+  paintIcon(context, card.kind, NOTE_PADDING, firstMiddle - ICON / 2, ICON);
+  const room = width - TEXT_LEFT - NOTE_PADDING;
   context.textBaseline = 'middle';
   context.textAlign = 'left';
-  const heading = fitLine(cardHeading(card, new Date().getFullYear()), HEADER_SIZE * 1.06, room);
-  context.fillText(heading, textLeft, middle + 1, room);
+  context.fillStyle = INK;
+  const lineMiddle = (index: number) => firstMiddle + 1 + index * HEADER_LINE;
+  context.font = `700 ${HEADER_SIZE}px ${FONT_FAMILY}`;
+  header.title.forEach((line, index) => {
+    context.fillText(line, TEXT_LEFT, lineMiddle(index), room);
+  });
+  context.fillStyle = DETAIL;
+  const detailFont = `${HEADER_SIZE}px ${FONT_FAMILY}`;
+  if (header.inline) {
+    const after = TEXT_LEFT + context.measureText(header.title[0] ?? '').width;
+    context.font = detailFont;
+    context.fillText(header.inline, after, lineMiddle(0), Math.max(1, TEXT_LEFT + room - after));
+  }
+  context.font = detailFont;
+  header.below.forEach((line, index) => {
+    context.fillText(line, TEXT_LEFT, lineMiddle(header.title.length + index), room);
+  });
   context.textBaseline = 'top';
-  if (dots) paintWeight(context, width - NOTE_PADDING - DOT, middle, dots);
+  if (header.dots) paintWeight(context, width - NOTE_PADDING - DOT, firstMiddle, header.dots);
 }
 
 /** The weight as three dots, `filled` of them filled (●●○), the last one at `right`. */

@@ -1,7 +1,8 @@
 import type { Note } from '@dartboard/board';
+import { headerHeight } from './cardHeader';
 import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, MORE, NOTE_PADDING } from './fitText';
 import { FONT_SIZE } from './legibility';
-import { headerHeight, paintCard } from './paintCard';
+import { paintCard } from './paintCard';
 
 /** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
 export const SHADOW_OFFSET = { x: 2, y: 3 };
@@ -59,7 +60,7 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
   context.textAlign = 'left';
   if (withText && note.text) {
     // A card's text sits under its header, laid out as a note of the height left.
-    const header = headerHeight(note.card);
+    const header = headerHeight(note.card, note.width);
     const { fontSize, lines, more } = layoutNoteText(note.text, note.width, note.height - header);
     const top = header + NOTE_PADDING;
     const lineHeight = fontSize * LINE_HEIGHT;
