@@ -29,8 +29,8 @@ import {
   zoneAtPoint,
   zoneOfNote,
 } from '@dartboard/board';
+import { headerHeight } from '../canvas/cardHeader';
 import { fitWithMargin, openingView } from '../canvas/openingView';
-import { headerHeight } from '../canvas/paintCard';
 import {
   boardToScreen,
   boundsOf,
@@ -52,7 +52,7 @@ export interface NewCard {
 
 /** A new card is taller than a plain note by its header, so its text has a note's room. */
 export function newNoteSize(card: Card | undefined): { width: number; height: number } {
-  const header = card ? headerHeight(card) : 0;
+  const header = card ? headerHeight(card, NOTE_DEFAULT_WIDTH) : 0;
   return { width: NOTE_DEFAULT_WIDTH, height: Math.ceil((NOTE_DEFAULT_HEIGHT + header) / 10) * 10 };
 }
 

@@ -8,10 +8,13 @@ import {
   emptyCard,
   type Note,
   placeAnswer,
+  readNote,
+  resizeNote,
   setCard,
   type Zone,
   zoneOfNote,
 } from '@dartboard/board';
+import { grownHeight } from '../canvas/noteGrowth';
 import {
   addNoteByKey,
   addNoteFromButton,
@@ -72,18 +75,32 @@ function mayChange(ctx: BoardContextValue, note: Note): boolean {
   return false;
 }
 
+/**
+ * Changes a card and, when its header now takes more room (a kind with a header, details on a
+ * second line), makes the note taller so its text still shows, as typing does (grownHeight).
+ */
+function changeCard(ctx: BoardContextValue, id: string, change: () => void): void {
+  ctx.doc.transact(() => {
+    change();
+    const note = readNote(ctx.doc, id);
+    if (!note) return;
+    const height = grownHeight(note, note.text, ctx.board.getSnapshot().notes);
+    if (height > note.height) resizeNote(ctx.doc, id, note.width, height);
+  });
+}
+
 /** Turns a card into another kind (its text stays; the old kind's details go). */
 export function changeCardKind(ctx: BoardContextValue, note: Note, kind: CardKind): void {
   if (note.card.kind === kind || !mayChange(ctx, note)) return;
   ctx.undo.stopCapturing();
-  convertCard(ctx.doc, note.id, kind);
+  changeCard(ctx, note.id, () => convertCard(ctx.doc, note.id, kind));
 }
 
 /** Sets some of a card's details; fields of another kind than the card's are ignored. */
 export function setCardDetails(ctx: BoardContextValue, note: Note, details: Partial<Card>): void {
   if (!mayChange(ctx, note)) return;
   const next = { ...note.card, ...details, kind: note.card.kind } as Card;
-  setCard(ctx.doc, note.id, next);
+  changeCard(ctx, note.id, () => setCard(ctx.doc, note.id, next));
 }
 
 /**
