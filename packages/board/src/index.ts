@@ -1,6 +1,7 @@
 // The shared board model: the Yjs document schema, its typed accessors and pure operations.
 // Imported by the server, the web client and tests; depends on yjs only.
 
+export { placeAnswer } from './answers.js';
 export { type Ballot, dotsUsed, isBallot, VOTE_DOTS_MAX } from './ballot.js';
 export {
   CARD_COLORS,
@@ -27,6 +28,14 @@ export {
   WEIGHTS,
   type Weight,
 } from './cards.js';
+export {
+  cardDetails,
+  cardHeading,
+  cardSentence,
+  cardTitle,
+  formatDue,
+  weightDots,
+} from './cardText.js';
 export {
   type CopiedNote,
   decodeCopiedNotes,

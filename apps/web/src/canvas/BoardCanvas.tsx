@@ -7,6 +7,7 @@ import { useBoardSnapshot } from '../sync/hooks';
 import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
 import { NoteActions } from '../ui/NoteActions';
+import { AnswerLinks } from './AnswerLinks';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
 import { useLayoutProbe } from './layoutProbe';
@@ -105,6 +106,7 @@ export function BoardCanvas() {
             reserve={controlsReserve(ctx.canEdit, ctx.role === 'facilitator')}
             zoomRest={zoomRest}
           />
+          <AnswerLinks notes={snapshot.notes} preview={preview} />
           <NotesShape
             notes={snapshot.notes}
             preview={preview}

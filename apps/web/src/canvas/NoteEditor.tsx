@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { stopEditing } from '../state/ui';
 import { writeNoteText } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
+import { headerHeight } from './cardHeader';
 import { transformIndex } from './caret';
 import { FONT_FAMILY, fitFontSize, LINE_HEIGHT, NOTE_FOOTER, NOTE_PADDING } from './fitText';
 import { grownHeight } from './noteGrowth';
@@ -42,7 +43,9 @@ export function NoteEditor({ note }: { note: Note }) {
     return () => text.unobserve(onChange);
   }, [ctx.doc, note.id]);
 
-  const fontSize = fitFontSize(note.text, note.width, note.height) * viewport.scale;
+  // A card's header stays in view above the text being typed.
+  const header = headerHeight(note.card, note.width);
+  const fontSize = fitFontSize(note.text, note.width, note.height - header) * viewport.scale;
   return (
     <textarea
       ref={ref}
@@ -52,9 +55,9 @@ export function NoteEditor({ note }: { note: Note }) {
       spellCheck
       style={{
         left: note.x * viewport.scale + viewport.x,
-        top: note.y * viewport.scale + viewport.y,
+        top: (note.y + header) * viewport.scale + viewport.y,
         width: note.width * viewport.scale,
-        height: (note.height - NOTE_FOOTER) * viewport.scale,
+        height: (note.height - header - NOTE_FOOTER) * viewport.scale,
         padding: `${NOTE_PADDING * viewport.scale}px`,
         fontSize,
         lineHeight: LINE_HEIGHT,

@@ -5,6 +5,7 @@ import { selectZone } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { addNoteToZone } from '../ui/actions';
 import { type BoardContextValue, useBoardContext } from '../ui/boardContext';
+import { addCardToZone } from '../ui/cardActions';
 import { nudgeZone } from '../ui/zoneActions';
 
 /** Zones narrower than this on screen show no buttons: they would cover the title. */
@@ -31,9 +32,42 @@ function onHandleKey(ctx: BoardContextValue, zone: Zone, event: KeyboardEvent) {
   nudgeZone(ctx, zone, move[0], move[1]);
 }
 
+/** The Risk assessment zone's own kinds: a risk card and a benefit card, each one press away. */
+function RiskButtons({ ctx, zone, name }: { ctx: BoardContextValue; zone: Zone; name: string }) {
+  return (
+    <>
+      <button
+        type="button"
+        className="zone-control"
+        aria-label={`Add risk to ${name}`}
+        title={`Add a risk card to ${name} (R)`}
+        onClick={() => addCardToZone(ctx, zone, 'risk')}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M8 2L15 14H1Z" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M8 6.5v3.5M8 11.5v1" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+      </button>
+      <button
+        type="button"
+        className="zone-control"
+        aria-label={`Add benefit to ${name}`}
+        title={`Add a benefit card to ${name} (B)`}
+        onClick={() => addCardToZone(ctx, zone, 'benefit')}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M8 4.5v7M4.5 8h7" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+      </button>
+    </>
+  );
+}
+
 /**
  * Buttons on each zone, in the DOM over the canvas so they are reachable by keyboard: "Add note
- * to <zone>" for everyone who may add notes, and for the facilitator the handle that moves the
+ * to <zone>" for everyone who may add notes (in Risk assessment also "Add risk" and "Add
+ * benefit"), and for the facilitator the handle that moves the
  * zone with its notes (dragged, or with the arrow keys once focused). The drag itself is handled
  * with the canvas's other gestures (usePointerTools, `data-zone-move`).
  */
@@ -70,6 +104,7 @@ export function ZoneControls() {
                 <path d="M8 2v12M2 8h12" stroke="currentColor" strokeWidth="2" />
               </svg>
             </button>
+            {zone.kind === 'risk' && <RiskButtons ctx={ctx} zone={zone} name={name} />}
             {arranges && (
               <button
                 type="button"

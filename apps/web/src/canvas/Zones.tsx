@@ -19,6 +19,9 @@ export function controlsReserve(canEdit: boolean, arranges: boolean): number {
   return arranges ? 190 : canEdit ? 110 : 0;
 }
 
+/** More room in the Risk assessment zone's header: its "Add risk" and "Add benefit" buttons. */
+const RISK_BUTTONS_RESERVE = 170;
+
 /** A zone's title and prompt, copied from a cached image (see ZoneLabel). */
 function ZoneLabelShape({
   title,
@@ -136,7 +139,7 @@ export function Zones({
             key={zone.id}
             zone={moved ? { ...zone, ...moved } : zone}
             arrangeable={arrangeable}
-            reserve={reserve}
+            reserve={reserve > 0 && zone.kind === 'risk' ? reserve + RISK_BUTTONS_RESERVE : reserve}
             zoomRest={zoomRest}
           />
         );

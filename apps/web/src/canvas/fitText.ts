@@ -15,7 +15,7 @@ export const LINE_HEIGHT = 1.2;
 const SIZES = [FONT_SIZE.noteTextMax, 30, 28, 26, FONT_SIZE.noteTextMin];
 const CACHE_MAX = 20_000;
 
-type Measure = (text: string, fontSize: number) => number;
+export type Measure = (text: string, fontSize: number) => number;
 
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
 /** Widths at REFERENCE_SIZE of every word, line and name measured so far. */
@@ -27,7 +27,7 @@ const WIDTHS_MAX = 50_000;
  * Text width at `fontSize`, from the width at a reference size measured once per string: glyph
  * widths scale with the font size, and measuring is the slow part of laying out a note.
  */
-function canvasMeasure(text: string, fontSize: number): number {
+export function canvasMeasure(text: string, fontSize: number): number {
   let width = widths.get(text);
   if (width === undefined) {
     if (context === undefined) {

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { UiStore } from '../state/ui';
 import type { BoardStore } from '../sync/boardStore';
 import type { BoardContextValue } from '../ui/boardContext';
+import { headerHeight } from './cardHeader';
 import { layoutNoteText } from './fitText';
 import { MIN_SCREEN_PX } from './legibility';
 import { AUTHOR_SIZE } from './paintNote';
@@ -47,7 +48,9 @@ export function layoutReport(board: BoardStore, ui: UiStore): LayoutReport {
   const detailed = zoom >= DETAIL_SCALE ? shown : [];
   const layouts = detailed
     .filter((note) => note.text !== '')
-    .map((note) => layoutNoteText(note.text, note.width, note.height));
+    .map((note) =>
+      layoutNoteText(note.text, note.width, note.height - headerHeight(note.card, note.width)),
+    );
   const labelled = zones.some((zone) => rectsIntersect(zone, view));
   return {
     zoom,

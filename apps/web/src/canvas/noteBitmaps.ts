@@ -1,4 +1,4 @@
-import type { Note } from '@dartboard/board';
+import type { Card, Note } from '@dartboard/board';
 import { NoteRaster, type RasterDone } from './noteRaster';
 import { type NoteLook, noteImageSize, paintNote } from './paintNote';
 import { copyImage } from './zoomRest';
@@ -231,6 +231,17 @@ function sameLook(painted: Painted, note: NoteLook, withText: boolean): boolean 
     old.color === note.color &&
     old.author === note.author &&
     old.text === note.text &&
-    old.locked === note.locked
+    old.locked === note.locked &&
+    sameCard(old.card, note.card)
   );
+}
+
+/** Cards are read anew with every change of the board: equal when their fields are. */
+function sameCard(a: Card, b: Card): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  const fields = a as Record<string, unknown>;
+  const others = b as Record<string, unknown>;
+  for (const key in fields) if (fields[key] !== others[key]) return false;
+  return true;
 }

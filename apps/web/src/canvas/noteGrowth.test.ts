@@ -1,5 +1,6 @@
 import { NOTE_DEFAULT_HEIGHT, type Note } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
+import { CARD_HEADER } from './cardHeader';
 import { GROWN_HEIGHT_MAX, grownHeight } from './noteGrowth';
 
 const note = (id: string, x: number, y: number, height = NOTE_DEFAULT_HEIGHT): Note => ({
@@ -17,6 +18,8 @@ const note = (id: string, x: number, y: number, height = NOTE_DEFAULT_HEIGHT): N
 });
 
 const SHORT = 'Pilot with two teams';
+/** Needs a taller note than the default, but less than the limit. */
+const MEDIUM = 'The customer wants predictable monthly costs and a pilot.';
 const LONG = 'The customer wants predictable monthly costs, a clear exit option and a pilot first. '
   .repeat(3)
   .trim();
@@ -37,6 +40,13 @@ describe('grownHeight', () => {
     const grown = grownHeight(note('a', 0, 0), LONG, [below, beside]);
     expect(grown).toBeGreaterThan(NOTE_DEFAULT_HEIGHT);
     expect(grown).toBeLessThan(below.y);
+  });
+
+  it('gives a card the room of its header on top of its text', () => {
+    const plain = grownHeight(note('a', 0, 0), MEDIUM, []);
+    const card = { ...note('a', 0, 0), card: { kind: 'answer', answerTo: 'q' } as const };
+    expect(plain).toBeGreaterThan(NOTE_DEFAULT_HEIGHT);
+    expect(grownHeight(card, MEDIUM, [])).toBe(plain + CARD_HEADER);
   });
 
   it('never shrinks a note someone made tall', () => {

@@ -1,4 +1,5 @@
 import { NOTE_DEFAULT_HEIGHT, type Note, rectsIntersect } from '@dartboard/board';
+import { headerHeight } from './cardHeader';
 import { heightToFit } from './fitText';
 
 /**
@@ -24,5 +25,7 @@ export function grownHeight(note: Note, text: string, notes: readonly Note[]): n
     if (other.id === note.id || other.y < bottom || !rectsIntersect(other, strip)) continue;
     limit = Math.min(limit, other.y - note.y - GAP);
   }
-  return Math.max(note.height, heightToFit(text, note.width, Math.max(note.height, limit)));
+  const header = headerHeight(note.card, note.width);
+  const fit = header + heightToFit(text, note.width, Math.max(note.height, limit) - header);
+  return Math.max(note.height, fit);
 }

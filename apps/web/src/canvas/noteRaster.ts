@@ -61,10 +61,10 @@ export class NoteRaster {
   /** Queues a job and returns its serial, which its RasterDone carries. */
   request(note: NoteLook, withText: boolean, resolution: number): number {
     const serial = this.nextSerial++;
-    const { width, height, color, author, text, locked } = note;
+    const { width, height, color, author, text, locked, card } = note;
     this.queued.push({
       serial,
-      note: { width, height, color, author, text, locked },
+      note: { width, height, color, author, text, locked, card },
       withText,
       resolution,
     });

@@ -1,6 +1,8 @@
 import type { Note } from '@dartboard/board';
+import { headerHeight } from './cardHeader';
 import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, MORE, NOTE_PADDING } from './fitText';
 import { FONT_SIZE } from './legibility';
+import { paintCard } from './paintCard';
 
 /** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
 export const SHADOW_OFFSET = { x: 2, y: 3 };
@@ -15,7 +17,10 @@ export const AUTHOR_SIZE = FONT_SIZE.author;
 const AUTHOR_BOTTOM = 7;
 
 /** What a note's image depends on (its position does not change it). */
-export type NoteLook = Pick<Note, 'width' | 'height' | 'color' | 'author' | 'text' | 'locked'>;
+export type NoteLook = Pick<
+  Note,
+  'width' | 'height' | 'color' | 'author' | 'text' | 'locked' | 'card'
+>;
 
 /** Size of the padlock drawn on locked notes, in board units: as tall as the author's capitals. */
 const LOCK_SIZE = Math.round(AUTHOR_SIZE * 0.75);
@@ -35,8 +40,8 @@ export function noteImageSize(
 }
 
 /**
- * Paints a note with its top-left corner at the origin of `context`: shadow, paper, text and
- * author. Without `withText` (the note being edited, whose text the editor shows) the text is
+ * Paints a note with its top-left corner at the origin of `context`: shadow, paper, a card's
+ * header (paintCard), text and author. Without `withText` (the note being edited, whose text the editor shows) the text is
  * left out. The caller sets the transform (board position, zoom, bitmap scale).
  */
 export function paintNote(context: Context2D, note: NoteLook, withText: boolean): void {
@@ -48,26 +53,30 @@ export function paintNote(context: Context2D, note: NoteLook, withText: boolean)
   context.beginPath();
   context.roundRect(0, 0, note.width, note.height, RADIUS);
   context.fill();
+  paintCard(context, note);
 
   const inner = note.width - NOTE_PADDING * 2;
   context.textBaseline = 'top';
   context.textAlign = 'left';
   if (withText && note.text) {
-    const { fontSize, lines, more } = layoutNoteText(note.text, note.width, note.height);
+    // A card's text sits under its header, laid out as a note of the height left.
+    const header = headerHeight(note.card, note.width);
+    const { fontSize, lines, more } = layoutNoteText(note.text, note.width, note.height - header);
+    const top = header + NOTE_PADDING;
     const lineHeight = fontSize * LINE_HEIGHT;
     // Centre each line's glyphs in its line box, as CSS does in the editor textarea.
     const leading = (lineHeight - fontSize) / 2;
     context.font = `${fontSize}px ${FONT_FAMILY}`;
     context.fillStyle = TEXT;
     lines.forEach((line, index) => {
-      context.fillText(line, NOTE_PADDING, NOTE_PADDING + leading + index * lineHeight, inner);
+      context.fillText(line, NOTE_PADDING, top + leading + index * lineHeight, inner);
     });
     if (more) {
       // Muted, so it reads as a sign that the note goes on rather than as part of its text.
       const last = lines.length - 1;
       const after = NOTE_PADDING + context.measureText(lines[last] ?? '').width;
       context.fillStyle = AUTHOR;
-      context.fillText(MORE, after, NOTE_PADDING + leading + last * lineHeight);
+      context.fillText(MORE, after, top + leading + last * lineHeight);
     }
   }
   // A little lower than the padding, for air between the text and the author.

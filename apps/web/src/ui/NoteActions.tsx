@@ -11,6 +11,7 @@ import {
   toggleLock,
 } from './actions';
 import { useBoardContext } from './boardContext';
+import { answerQuestion } from './cardActions';
 import { focusItem, onMenuKeyDown, useOutsidePress } from './menuKeys';
 
 const COLOR_NAMES = Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[];
@@ -116,6 +117,16 @@ function NoteMenu({
           onClick={choose(() => editNote(ctx, note))}
         >
           Edit text
+        </button>
+      )}
+      {note.card.kind === 'question' && ctx.canEdit && (
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          onClick={choose(() => answerQuestion(ctx, note))}
+        >
+          Answer
         </button>
       )}
       {mayEdit && (

@@ -1,4 +1,5 @@
 import {
+  answersByQuestion,
   groupNotesByZone,
   may,
   type Note,
@@ -26,6 +27,7 @@ function Group({
   zones,
   selection,
   tabStop,
+  answers,
 }: {
   ctx: BoardContextValue;
   id: string;
@@ -35,11 +37,16 @@ function Group({
   zones: readonly Zone[];
   selection: ReadonlySet<string>;
   tabStop: string | undefined;
+  /** Every question's answers (answersByQuestion). */
+  answers: ReadonlyMap<string, readonly Note[]>;
 }) {
   const [showAll, setShowAll] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const shown = showAll ? notes : notes.slice(0, GROUP_PREVIEW);
+  // A question's answers in this zone are listed under it rather than on their own.
+  const nested = useMemo(() => answersIn(notes, answers), [notes, answers]);
+  const listed = notes.filter((note) => !nested.answered.has(note.id));
+  const shown = showAll ? listed : listed.slice(0, GROUP_PREVIEW);
   const headingId = `outline-group-${id || 'outside'}`;
   const title = zone ? zone.title || 'Untitled zone' : OUTSIDE_SECTION_TITLE;
   const canRename = zone !== undefined && may(ctx.role, 'zone.rename', zone.locked);
@@ -78,27 +85,56 @@ function Group({
         <p className="muted small">No notes yet.</p>
       ) : (
         <ul>
-          {shown.map((note) => (
-            <OutlineNote
-              key={note.id}
-              ctx={ctx}
-              note={note}
-              zoneId={id}
-              zones={zones}
-              selected={selection.has(note.id)}
-              editable={mayOnNote(ctx, note) && selection.size === 1 && selection.has(note.id)}
-              tabStop={note.id === tabStop}
-            />
-          ))}
+          {shown.map((note) => {
+            const alone = selection.size === 1 && selection.has(note.id);
+            const item = (each: Note, nestedAnswers?: readonly Note[]) => (
+              <OutlineNote
+                key={each.id}
+                ctx={ctx}
+                note={each}
+                zoneId={id}
+                zones={zones}
+                selected={selection.has(each.id)}
+                editable={mayOnNote(ctx, each) && selection.size === 1 && selection.has(each.id)}
+                answerable={each === note && alone && ctx.canEdit && note.card.kind === 'question'}
+                tabStop={each.id === tabStop}
+                answers={
+                  nestedAnswers && nestedAnswers.length > 0 ? (
+                    <ul
+                      className="outline-answers"
+                      aria-label={`Answers (${nestedAnswers.length})`}
+                    >
+                      {nestedAnswers.map((answer) => item(answer))}
+                    </ul>
+                  ) : undefined
+                }
+              />
+            );
+            return item(note, nested.byQuestion.get(note.id));
+          })}
         </ul>
       )}
-      {shown.length < notes.length && (
+      {shown.length < listed.length && (
         <button type="button" className="quiet" onClick={() => setShowAll(true)}>
-          Show all {notes.length} notes
+          Show all {listed.length} notes
         </button>
       )}
     </section>
   );
+}
+
+/** The answers to each question of `notes` that lie in `notes` too, and which notes they are. */
+function answersIn(notes: readonly Note[], answers: ReadonlyMap<string, readonly Note[]>) {
+  const here = new Set(notes.map((note) => note.id));
+  const byQuestion = new Map<string, Note[]>();
+  const answered = new Set<string>();
+  for (const note of notes) {
+    const mine = answers.get(note.id)?.filter((answer) => here.has(answer.id));
+    if (!mine?.length) continue;
+    byQuestion.set(note.id, mine);
+    for (const answer of mine) answered.add(answer.id);
+  }
+  return { byQuestion, answered };
 }
 
 /**
@@ -118,6 +154,7 @@ export function Outline() {
   const selectionList = useStore(ctx.ui, (s) => s.selection);
   const selection = useMemo(() => new Set(selectionList), [selectionList]);
   const groups = useMemo(() => groupNotesByZone(zones, notes), [zones, notes]);
+  const answers = useMemo(() => answersByQuestion(notes), [notes]);
   const [current, setCurrent] = useState<string>();
   useKeptFocus(root);
 
@@ -158,6 +195,7 @@ export function Outline() {
           zones={zones}
           selection={selection}
           tabStop={tabStop}
+          answers={answers}
         />
       ))}
       <Group
@@ -168,6 +206,7 @@ export function Outline() {
         zones={zones}
         selection={selection}
         tabStop={tabStop}
+        answers={answers}
       />
     </section>
   );

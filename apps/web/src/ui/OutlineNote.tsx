@@ -1,21 +1,25 @@
 import {
+  cardSentence,
   NOTE_TEXT_MAX_LENGTH,
   type Note,
   OUTSIDE_SECTION_TITLE,
   type Zone,
 } from '@dartboard/board';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { select } from '../state/ui';
 import { moveNoteToZone, revealNote, writeNoteText } from './actions';
 import type { BoardContextValue } from './boardContext';
+import { AnswerButton, CardFields } from './CardFields';
 
 /** The zone picker's value for "outside every zone". */
 export const OUTSIDE = '';
 
 /**
- * One note in the outline: a button that selects it and shows it on the canvas, and, when it is
- * the only note selected and may be edited, its text and its zone. The ids of
- * those fields depend only on the note, so focus can find them again when the note changes zone.
+ * One note in the outline: a button that selects it and shows it on the canvas, its card kind
+ * and details said first ("Risk, high:"), and, when it is the only note selected and may be
+ * edited, its text, its card's kind and details and its zone; a question also offers "Answer"
+ * and lists its answers under it (`answers`). The ids of those fields depend only on the note,
+ * so focus can find them again when the note changes zone.
  */
 export const OutlineNote = memo(function OutlineNote({
   ctx,
@@ -24,7 +28,9 @@ export const OutlineNote = memo(function OutlineNote({
   zones,
   selected,
   editable,
+  answerable = false,
   tabStop,
+  answers,
 }: {
   ctx: BoardContextValue;
   note: Note;
@@ -33,10 +39,15 @@ export const OutlineNote = memo(function OutlineNote({
   selected: boolean;
   /** Shows the text and zone fields: the note is the only one selected and may be edited. */
   editable: boolean;
+  /** Shows "Answer": a question, the only note selected, and this person may add notes. */
+  answerable?: boolean;
   /** The outline's one item reached with Tab (the others with the arrow keys). */
   tabStop: boolean;
+  /** A question's answers, listed under it. */
+  answers?: ReactNode;
 }) {
   const label = note.text.trim() || 'Empty note';
+  const kind = cardSentence(note.card, new Date().getFullYear());
   return (
     <li
       className={selected ? 'outline-note-item selected' : 'outline-note-item'}
@@ -56,6 +67,7 @@ export const OutlineNote = memo(function OutlineNote({
       >
         <span className="swatch-dot" style={{ background: note.color }} aria-hidden="true" />
         <span className="outline-text">
+          {kind && <span className={`card-tag card-${note.card.kind}`}>{kind} </span>}
           {label}
           <span className="outline-author muted small">
             {note.author}
@@ -73,6 +85,7 @@ export const OutlineNote = memo(function OutlineNote({
             value={note.text}
             onChange={(event) => writeNoteText(ctx, note.id, event.target.value)}
           />
+          <CardFields ctx={ctx} note={note} />
           <label htmlFor={`outline-zone-${note.id}`}>Zone</label>
           <select
             id={`outline-zone-${note.id}`}
@@ -94,6 +107,12 @@ export const OutlineNote = memo(function OutlineNote({
           </select>
         </div>
       )}
+      {answerable && (
+        <div className="outline-edit">
+          <AnswerButton ctx={ctx} note={note} className="small" />
+        </div>
+      )}
+      {answers}
     </li>
   );
 });

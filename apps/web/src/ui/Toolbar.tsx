@@ -1,7 +1,8 @@
-import { may, NOTE_COLORS } from '@dartboard/board';
+import { may, NOTE_COLORS, type Note } from '@dartboard/board';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
+import { AddCardMenu } from './AddCardMenu';
 import {
   addNoteFromButton,
   colorSelection,
@@ -14,6 +15,7 @@ import {
   zoomToFit,
 } from './actions';
 import { useBoardContext } from './boardContext';
+import { AnswerButton, CardFields } from './CardFields';
 import { ZonePalette } from './ZonePalette';
 import { removeZone } from './zoneActions';
 
@@ -56,15 +58,18 @@ export function Toolbar() {
   const zone = zones.find((z) => z.id === selectedZoneId);
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools">
-      <button
-        ref={addNoteButton}
-        type="button"
-        className="primary"
-        onClick={() => addNoteFromButton(ctx)}
-        title="Add note (N)"
-      >
-        Add note
-      </button>
+      <div className="split">
+        <button
+          ref={addNoteButton}
+          type="button"
+          className="primary split-start"
+          onClick={() => addNoteFromButton(ctx)}
+          title="Add note (N)"
+        >
+          Add note
+        </button>
+        <AddCardMenu />
+      </div>
       {may(ctx.role, 'zone.create') && <ZonePalette />}
       {zone && isFacilitator && (
         <>
@@ -122,7 +127,31 @@ export function Toolbar() {
           </fieldset>
         </>
       )}
+      {selectedNotes.length === 1 && selectedNotes[0] && (
+        <SelectedCard note={selectedNotes[0]} editable={changeable.length === 1} />
+      )}
     </div>
+  );
+}
+
+/**
+ * The one selected note's kind and details (CardFields) when it may be changed, and "Answer" on
+ * a question, which anyone who may add notes may press, on a locked question too.
+ */
+function SelectedCard({ note, editable }: { note: Note; editable: boolean }) {
+  const ctx = useBoardContext();
+  if (!editable && note.card.kind !== 'question') return null;
+  return (
+    <>
+      <span className="divider" aria-hidden="true" />
+      {editable && (
+        // biome-ignore lint/a11y/useSemanticElements: a group of toolbar controls, as the colours
+        <div className="card-tools" role="group" aria-label="Card">
+          <CardFields ctx={ctx} note={note} compact />
+        </div>
+      )}
+      <AnswerButton ctx={ctx} note={note} />
+    </>
   );
 }
 

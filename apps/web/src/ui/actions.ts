@@ -3,11 +3,14 @@
 import {
   addNote,
   type BoardAction,
+  type Card,
   deleteNotes,
   freeSpotOutside,
   may,
   moveNote,
   moveNotes,
+  NOTE_DEFAULT_HEIGHT,
+  NOTE_DEFAULT_WIDTH,
   type Note,
   placeAtPoint,
   placeInZone,
@@ -16,6 +19,7 @@ import {
   readZone,
   refusalMessage,
   resizeNote,
+  SPIN_TYPES,
   setNoteColor,
   setNoteLocked,
   setNoteText,
@@ -25,6 +29,7 @@ import {
   zoneAtPoint,
   zoneOfNote,
 } from '@dartboard/board';
+import { headerHeight } from '../canvas/cardHeader';
 import { fitWithMargin, openingView } from '../canvas/openingView';
 import {
   boardToScreen,
@@ -40,14 +45,29 @@ import { markFresh } from './settle';
 
 const ZOOM_STEP = 1.25;
 
-/** Puts a new note at a spot the placement rules chose, opens its editor and shows it. */
-function createNote(
+/** What a new note is: a plain note, or a card of a kind (cardActions.ts). */
+export interface NewCard {
+  card?: Card;
+}
+
+/** A new card is taller than a plain note by its header, so its text has a note's room. */
+export function newNoteSize(card: Card | undefined): { width: number; height: number } {
+  const header = card ? headerHeight(card, NOTE_DEFAULT_WIDTH) : 0;
+  return { width: NOTE_DEFAULT_WIDTH, height: Math.ceil((NOTE_DEFAULT_HEIGHT + header) / 10) * 10 };
+}
+
+/**
+ * Puts a new note (or card) at a spot the placement rules chose, opens its editor and shows it.
+ */
+export function createNote(
   ctx: BoardContextValue,
   spot: { x: number; y: number },
   zone: Zone | undefined,
+  { card }: NewCard = {},
 ): string {
   ctx.undo.stopCapturing();
-  const id = addNote(ctx.doc, { x: spot.x, y: spot.y, author: ctx.name });
+  const size = newNoteSize(card);
+  const id = addNote(ctx.doc, { x: spot.x, y: spot.y, ...size, author: ctx.name, card });
   markFresh(ctx, [id]);
   if (zone) ctx.ui.setState({ lastZoneId: zone.id });
   startEditing(ctx.ui, id);
@@ -65,13 +85,21 @@ export function addNoteAt(
   ctx: BoardContextValue,
   x: number,
   y: number,
-  { exact = false }: { exact?: boolean } = {},
+  { exact = false, card }: { exact?: boolean } & NewCard = {},
 ): string | undefined {
   if (!mayAddNotes(ctx)) return undefined;
   const { zones, notes } = ctx.board.getSnapshot();
-  const placed = placeAtPoint({ x, y }, { zones, notes, exact });
+  const size = newNoteSize(card);
+  const placed = placeAtPoint({ x, y }, { zones, notes, exact, size });
   if (placed.full) showNotice(ctx.ui, fullNotice(placed.full));
-  return createNote(ctx, placed.spot, placed.zone);
+  return createNote(ctx, placed.spot, placed.zone, { card: cardFor(card, placed.zone) });
+}
+
+/** A question asked in a SPIN lane is of that lane's type unless it says otherwise. */
+function cardFor(card: Card | undefined, zone: Zone | undefined): Card | undefined {
+  if (card?.kind !== 'question' || card.spin !== null || !zone) return card;
+  const spin = SPIN_TYPES.find((type) => type === zone.kind);
+  return spin ? { ...card, spin } : card;
 }
 
 function fullNotice(zone: Zone): string {
@@ -79,13 +107,18 @@ function fullNotice(zone: Zone): string {
 }
 
 /** Adds a note to a zone's first free spot (its "+" button, or "Add note" aimed at it). */
-export function addNoteToZone(ctx: BoardContextValue, zone: Zone): string | undefined {
+export function addNoteToZone(
+  ctx: BoardContextValue,
+  zone: Zone,
+  { card }: NewCard = {},
+): string | undefined {
   if (!mayAddNotes(ctx)) return undefined;
   const { zones, notes } = ctx.board.getSnapshot();
-  const placed = placeInZone(zone, { zones, notes });
+  const placed = placeInZone(zone, { zones, notes, size: newNoteSize(card) });
   if (!placed.inZone) showNotice(ctx.ui, fullNotice(zone));
   ctx.ui.setState({ lastZoneId: zone.id });
-  return createNote(ctx, placed.spot, placed.inZone ? zone : undefined);
+  const into = placed.inZone ? zone : undefined;
+  return createNote(ctx, placed.spot, into, { card: cardFor(card, into) });
 }
 
 /**
@@ -116,18 +149,18 @@ function overlapArea(a: Rect, b: Rect): number {
 }
 
 /** "Add note": into the zone the person means (see targetZone), or the middle of the view. */
-export function addNoteFromButton(ctx: BoardContextValue): string | undefined {
+export function addNoteFromButton(ctx: BoardContextValue, what: NewCard = {}): string | undefined {
   const zone = targetZone(ctx);
-  if (zone) return addNoteToZone(ctx, zone);
+  if (zone) return addNoteToZone(ctx, zone, what);
   const { viewport, screen } = ctx.ui.getState();
   const centre = screenToBoard(viewport, screen.width / 2, screen.height / 2);
-  return addNoteAt(ctx, centre.x, centre.y);
+  return addNoteAt(ctx, centre.x, centre.y, what);
 }
 
 /** N: under the pointer when it is over the board, otherwise as "Add note" does. */
-export function addNoteByKey(ctx: BoardContextValue): string | undefined {
+export function addNoteByKey(ctx: BoardContextValue, what: NewCard = {}): string | undefined {
   const { pointer } = ctx.ui.getState();
-  return pointer ? addNoteAt(ctx, pointer.x, pointer.y) : addNoteFromButton(ctx);
+  return pointer ? addNoteAt(ctx, pointer.x, pointer.y, what) : addNoteFromButton(ctx, what);
 }
 
 /** Whether the facilitator ended the session read-only (then only they may change notes). */

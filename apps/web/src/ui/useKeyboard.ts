@@ -12,6 +12,7 @@ import {
   zoomToFit,
 } from './actions';
 import type { BoardContextValue } from './boardContext';
+import { addCardByKey, kindForKey } from './cardActions';
 import { duplicateSelection, listenToClipboard } from './clipboard';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -55,6 +56,7 @@ export function useKeyboard(ctx: BoardContextValue): void {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
       const { selection } = ui.getState();
+      const cardKind = kindForKey(key);
       let handled = true;
       if (key === ' ') {
         ui.setState({ spaceHeld: true });
@@ -77,6 +79,9 @@ export function useKeyboard(ctx: BoardContextValue): void {
         handled = false;
       } else if ((key === 'n' || key === 'N') && ctx.canEdit) {
         addNoteByKey(ctx);
+      } else if (cardKind && !event.altKey && ctx.canEdit) {
+        // Q, R, B, I, A, C: a card of that kind, placed as N places a note.
+        addCardByKey(ctx, cardKind);
       } else if ((key === 'Delete' || key === 'Backspace') && ctx.canEdit) {
         deleteSelection(ctx);
       } else if (key === 'Escape') {
