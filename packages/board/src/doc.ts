@@ -25,3 +25,13 @@ export function recordIn(map: Y.Map<unknown>, id: string): Y.Map<unknown> | unde
   const value = map.get(id);
   return value instanceof Y.Map ? value : undefined;
 }
+
+export const ROOT_PEOPLE = 'people';
+
+/**
+ * Person id to that person's own record (name, agreement to the ground rules, dots): only the
+ * holder of the writer key the id derives from may write it (see people.ts).
+ */
+export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT_PEOPLE);
+}

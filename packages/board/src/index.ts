@@ -1,5 +1,32 @@
 // The shared board model: the Yjs document schema, its typed accessors and pure operations.
 // Imported by the server, the web client and tests; depends on yjs only.
+
+export { type Ballot, dotsUsed, isBallot, VOTE_DOTS_MAX } from './ballot.js';
+export {
+  CARD_COLORS,
+  CARD_KINDS,
+  CARD_LABELS,
+  type Card,
+  type CardKind,
+  cardFields,
+  convertCard,
+  emptyCard,
+  FEASIBILITIES,
+  FEASIBILITY_LABELS,
+  type Feasibility,
+  OWNER_MAX_LENGTH,
+  readCard,
+  SIDE_LABELS,
+  SIDES,
+  type Side,
+  SPIN_LABELS,
+  SPIN_TYPES,
+  type SpinType,
+  setCard,
+  WEIGHT_LABELS,
+  WEIGHTS,
+  type Weight,
+} from './cards.js';
 export {
   type CopiedNote,
   decodeCopiedNotes,
@@ -9,7 +36,16 @@ export {
   placeCopies,
   textToNotes,
 } from './clipboard.js';
-export { metaMap, notesMap, ROOT_META, ROOT_NOTES, ROOT_ZONES, zonesMap } from './doc.js';
+export {
+  metaMap,
+  notesMap,
+  peopleMap,
+  ROOT_META,
+  ROOT_NOTES,
+  ROOT_PEOPLE,
+  ROOT_ZONES,
+  zonesMap,
+} from './doc.js';
 export {
   endSession,
   readSessionEnd,
@@ -25,6 +61,14 @@ export {
   rectContainsRect,
   rectsIntersect,
 } from './geometry.js';
+export {
+  DEFAULT_GROUND_RULES,
+  GROUND_RULE_MAX_LENGTH,
+  GROUND_RULES_MAX,
+  isGroundRules,
+  readGroundRules,
+  setGroundRules,
+} from './groundRules.js';
 export { newId } from './ids.js';
 export {
   groupNotesByZone,
@@ -79,6 +123,17 @@ export {
   ZONE_PALETTE,
 } from './palette.js';
 export {
+  agreeToGroundRules,
+  isPersonId,
+  joinSession,
+  listPeople,
+  PERSON_RULES,
+  type Person,
+  personIdFor,
+  readPerson,
+  writeBallot,
+} from './people.js';
+export {
   freeSpotInZone,
   freeSpotOutside,
   NOTE_GAP,
@@ -107,11 +162,9 @@ export {
   READINESS_AREAS,
   type ReadinessArea,
   type ReadinessItem,
-  SPIN_LABELS,
-  SPIN_TYPES,
-  type SpinType,
   suggestedReadiness,
 } from './prep.js';
+export { answersByQuestion, askedDeckIds } from './questions.js';
 export { type BoardAction, isRole, may, ROLES, type Role, refusalMessage } from './roles.js';
 export { BOARD_EXTENT, findRuleBreak, META_RULES, NOTE_RULES, ZONE_RULES } from './rules.js';
 export {
@@ -170,6 +223,24 @@ export {
   type Timer,
   timerRemaining,
 } from './timer.js';
+export {
+  ballotProblem,
+  clearVote,
+  currentBallot,
+  type DotResult,
+  inVoteScope,
+  isVote,
+  placeDot,
+  readVote,
+  revealVotes,
+  startVote,
+  takeDot,
+  tallyVotes,
+  VOTE_DEFAULT_DOTS,
+  type Vote,
+  type VoteOptions,
+  type VoteTally,
+} from './vote.js';
 export {
   addZone,
   compareBoardOrder,

@@ -37,6 +37,7 @@ describe('notes', () => {
       author: 'Ann Lee',
       createdAt: 5,
       locked: false,
+      card: { kind: 'note' },
     });
     expect(noteText(doc, id)).toBeInstanceOf(Y.Text);
   });
@@ -87,6 +88,7 @@ describe('notes', () => {
         author: 'Anonymous',
         createdAt: 0,
         locked: false,
+        card: { kind: 'note' },
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CARD_COLORS, type Card, cardFields, readCard } from './cards.js';
 import { notesMap, recordIn } from './doc.js';
 import type { Rect } from './geometry.js';
 import { newId } from './ids.js';
@@ -39,6 +40,8 @@ export interface Note extends Rect {
   createdAt: number;
   /** Set by the facilitator: nobody else may change the note. Missing reads as false. */
   locked: boolean;
+  /** What kind of card the note is (a plain note unless `kind` says otherwise), see cards.ts. */
+  card: Card;
 }
 
 export interface NewNote {
@@ -51,6 +54,8 @@ export interface NewNote {
   color?: string;
   author: string;
   createdAt?: number;
+  /** A card kind and its fields; a plain note when absent. Sets the colour unless `color` does. */
+  card?: Card;
 }
 
 export function isNoteColor(value: unknown): value is string {
@@ -85,6 +90,7 @@ function toNote(id: string, record: Y.Map<unknown>): Note {
     author: normalizeAuthor(readString(record.get('author'), '', AUTHOR_MAX_LENGTH)),
     createdAt: readNumber(record.get('createdAt'), 0),
     locked: record.get('locked') === true,
+    card: readCard(record),
   };
 }
 
@@ -122,9 +128,13 @@ export function addNote(doc: Y.Doc, input: NewNote): string {
     record.set('y', input.y);
     record.set('width', clampSize(width));
     record.set('height', clampSize(height));
-    record.set('color', isNoteColor(input.color) ? input.color : NOTE_DEFAULT_COLOR);
+    const kindColor = input.card ? CARD_COLORS[input.card.kind] : NOTE_DEFAULT_COLOR;
+    record.set('color', isNoteColor(input.color) ? input.color : kindColor);
     record.set('author', normalizeAuthor(input.author));
     record.set('createdAt', input.createdAt ?? Date.now());
+    for (const [key, value] of Object.entries(input.card ? cardFields(input.card) : {})) {
+      record.set(key, value);
+    }
     notesMap(doc).set(id, record);
   });
   return id;

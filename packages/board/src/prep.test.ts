@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SPIN_TYPES } from './cards.js';
 import {
   defaultPrep,
   PREP_QUESTIONS_MAX,
   type Prep,
   parsePrep,
-  SPIN_TYPES,
   suggestedReadiness,
 } from './prep.js';
 

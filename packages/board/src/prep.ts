@@ -2,6 +2,7 @@
 // how ready the relationship is, private notes and the question deck. It is never part of the
 // board document (every participant syncs that); the server stores it apart and hands it to the
 // facilitator's link only. This file holds its shape, its defaults and its validation.
+import { SPIN_TYPES, type SpinType } from './cards.js';
 
 export const PREP_NAME_MAX_LENGTH = 200;
 export const PREP_GOAL_MAX_LENGTH = 1000;
@@ -12,16 +13,6 @@ export const PREP_QUESTION_MAX_LENGTH = 500;
 export const PREP_QUESTIONS_MAX = 100;
 /** The highest readiness rating; 0 means "not rated". */
 export const PREP_RATING_MAX = 5;
-
-/** The four kinds of SPIN question, in the order a conversation asks them. */
-export const SPIN_TYPES = ['situation', 'problem', 'implication', 'need-payoff'] as const;
-export type SpinType = (typeof SPIN_TYPES)[number];
-export const SPIN_LABELS: Readonly<Record<SpinType, string>> = {
-  situation: 'Situation',
-  problem: 'Problem',
-  implication: 'Implication',
-  'need-payoff': 'Need-payoff',
-};
 
 /** What a readiness row is about: trust, credibility, or a known critical point. */
 export const READINESS_AREAS = ['trust', 'credibility', 'critical'] as const;

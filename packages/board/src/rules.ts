@@ -2,6 +2,8 @@
 // contain. The relay refuses any write that leaves a record breaking them; readers still fall
 // back to defaults (values.ts) for documents written before a rule existed.
 import * as Y from 'yjs';
+import { CARD_FIELD_RULES } from './cards.js';
+import { isGroundRules } from './groundRules.js';
 import { isTemplateName, TITLE_MAX_LENGTH } from './meta.js';
 import {
   AUTHOR_MAX_LENGTH,
@@ -12,6 +14,7 @@ import {
 } from './note.js';
 import { isMetricList, isStages } from './stages.js';
 import { isTimer } from './timer.js';
+import { isVote } from './vote.js';
 import {
   ZONE_KIND_MAX_LENGTH,
   ZONE_MAX_SIZE,
@@ -48,6 +51,8 @@ export const META_RULES: Readonly<Record<string, Rule>> = {
   metrics: isMetricList,
   endedAt: timestamp,
   readOnly: flag,
+  groundRules: isGroundRules,
+  vote: isVote,
 };
 
 /** Fields of a zone record (`zones.<id>`). */
@@ -73,6 +78,7 @@ export const NOTE_RULES: Readonly<Record<string, Rule>> = {
   author: text(AUTHOR_MAX_LENGTH),
   createdAt: timestamp,
   locked: flag,
+  ...CARD_FIELD_RULES,
 };
 
 /**

@@ -14,6 +14,7 @@ const note = (id: string, x: number, y: number): Note => ({
   author: 'Sam',
   createdAt: 0,
   locked: false,
+  card: { kind: 'note' },
 });
 
 describe('straddlingNotes', () => {

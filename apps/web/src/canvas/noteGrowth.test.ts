@@ -13,6 +13,7 @@ const note = (id: string, x: number, y: number, height = NOTE_DEFAULT_HEIGHT): N
   author: 'Sam',
   createdAt: 0,
   locked: false,
+  card: { kind: 'note' },
 });
 
 const SHORT = 'Pilot with two teams';
