@@ -94,7 +94,6 @@ export function TopBar({
   };
 
   const more: MenuAction[] = [];
-  if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
   if (canShare && phone) more.push({ label: 'Share', onSelect: () => setSharing(true) });
   if (canExport && narrow) {
     more.push({
@@ -103,6 +102,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
   if (ctx.role === 'facilitator') more.push(summonAction);
   more.push(...sessionMenu);
 
