@@ -11,6 +11,7 @@ import { installErrorHandlers } from './errors.js';
 import { roomsPlugin } from './rooms/plugin.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
+import { prepRoutes } from './routes/prep.js';
 import { syncRoutes } from './routes/sync.js';
 import { webRoutes } from './routes/web.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -203,6 +204,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     createBoardsPerMinute: options.createBoardsPerMinute ?? DEFAULTS.createBoardsPerMinute,
     requestsPerMinute,
   });
+  await app.register(prepRoutes, { storage, requestsPerMinute });
   await app.register(syncRoutes, {
     storage,
     rooms,

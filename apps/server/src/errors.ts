@@ -13,6 +13,7 @@ export class HttpError extends Error {
 
 export const unauthorized = (message = 'A valid link token is required.') =>
   new HttpError(401, 'unauthorized', message);
+export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const boardNotFound = () => new HttpError(404, 'not_found', 'No board has this id.');
 
@@ -21,6 +22,7 @@ const CODES: Record<number, string> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'too_many_requests',

@@ -1,6 +1,6 @@
 // The board HTTP API (docs/api.md), as the page uses it.
 
-import type { Role, SessionSummary, TemplateName } from '@dartboard/board';
+import type { Prep, Role, SessionSummary, TemplateName } from '@dartboard/board';
 
 export type { Role };
 
@@ -143,4 +143,53 @@ export async function replaceLink(
   });
   if (!response.ok) throw await failure(response);
   return ((await response.json()) as { links: Required<BoardLinks> }).links;
+}
+
+/** The facilitator's preparation as the server has it, with the revision a save must name. */
+export interface PrepVersion {
+  revision: number;
+  prep: Prep;
+}
+
+export type PrepSaveOutcome =
+  | { ok: true; version: PrepVersion }
+  /** Someone saved first: the version they saved. */
+  | { ok: false; conflict: PrepVersion };
+
+function prepUrl(boardId: string, origin: string): string {
+  return `${origin}/api/boards/${encodeURIComponent(boardId)}/prep`;
+}
+
+/**
+ * Fetches the preparation (facilitator only: the page never asks with another link). `origin`
+ * is empty for the page's own server.
+ */
+export async function fetchPrep(boardId: string, token: string, origin = ''): Promise<PrepVersion> {
+  const response = await fetch(prepUrl(boardId, origin), {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as PrepVersion;
+}
+
+/** Saves the preparation over `version.revision`; a conflict answers the stored version. */
+export async function savePrep(
+  boardId: string,
+  token: string,
+  version: PrepVersion,
+  origin = '',
+): Promise<PrepSaveOutcome> {
+  const response = await fetch(prepUrl(boardId, origin), {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(version),
+    cache: 'no-store',
+  });
+  if (response.status === 409) {
+    const { revision, prep } = (await response.json()) as PrepVersion;
+    return { ok: false, conflict: { revision, prep } };
+  }
+  if (!response.ok) throw await failure(response);
+  return { ok: true, version: (await response.json()) as PrepVersion };
 }

@@ -153,6 +153,27 @@ export {
   ZONE_HEADER_HEIGHT,
   zoneBody,
 } from './placement.js';
+export {
+  defaultPrep,
+  PREP_GOAL_MAX_LENGTH,
+  PREP_ID_PATTERN,
+  PREP_NAME_MAX_LENGTH,
+  PREP_NOTES_MAX_LENGTH,
+  PREP_QUESTION_MAX_LENGTH,
+  PREP_QUESTIONS_MAX,
+  PREP_RATING_MAX,
+  PREP_READINESS_MAX,
+  PREP_READINESS_TEXT_MAX_LENGTH,
+  type Prep,
+  type PrepQuestion,
+  type PrepResult,
+  parsePrep,
+  READINESS_AREA_LABELS,
+  READINESS_AREAS,
+  type ReadinessArea,
+  type ReadinessItem,
+  suggestedReadiness,
+} from './prep.js';
 export { answersByQuestion, askedDeckIds } from './questions.js';
 export { type BoardAction, isRole, may, ROLES, type Role, refusalMessage } from './roles.js';
 export { BOARD_EXTENT, findRuleBreak, META_RULES, NOTE_RULES, ZONE_RULES } from './rules.js';

@@ -74,13 +74,37 @@ export function storageContract(
     await storage.close();
   });
 
+  it('stores a board preparation with compare-and-set revisions, apart from other boards', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    await storage.createBoard(board('b'), [], bytes(0));
+    expect(await storage.loadPrep('a')).toBeUndefined();
+    expect(await storage.savePrep('a', '{"v":1}', 0)).toBe(1);
+    expect(await storage.loadPrep('a')).toEqual({ revision: 1, data: '{"v":1}' });
+    // A second first save, or a save from an old revision, loses and changes nothing.
+    expect(await storage.savePrep('a', '{"v":"late"}', 0)).toBeUndefined();
+    expect(await storage.savePrep('a', '{"v":2}', 1)).toBe(2);
+    expect(await storage.savePrep('a', '{"v":"stale"}', 1)).toBeUndefined();
+    expect(await storage.savePrep('a', '{"v":"ahead"}', 7)).toBeUndefined();
+    expect(await storage.loadPrep('a')).toEqual({ revision: 2, data: '{"v":2}' });
+    expect(await storage.loadPrep('b')).toBeUndefined();
+    expect(await storage.savePrep('b', '{"v":"b"}', 1)).toBeUndefined();
+    expect(await storage.savePrep('b', '{"v":"b"}', 0)).toBe(1);
+    expect(await storage.loadPrep('a')).toEqual({ revision: 2, data: '{"v":2}' });
+    // The preparation is not part of the board's document.
+    expect((await storage.loadDocument('a')).updates).toEqual([bytes(0)]);
+    await storage.close();
+  });
+
   it('keeps everything across a close and reopen', async () => {
     const { storage, reopen } = await open();
     if (!reopen) return;
     await storage.createBoard(board('a'), [{ role: 'view', hash: bytes(5) }], bytes(0));
     await storage.appendUpdate('a', bytes(1));
+    await storage.savePrep('a', '{"goal":"kept"}', 0);
     await storage.close();
     const again = await reopen();
+    expect(await again.loadPrep('a')).toEqual({ revision: 1, data: '{"goal":"kept"}' });
     expect(await again.getBoard('a')).toEqual(board('a'));
     expect(await again.findRole('a', bytes(5))).toBe('view');
     expect((await again.loadDocument('a')).updates).toEqual([bytes(0), bytes(1)]);

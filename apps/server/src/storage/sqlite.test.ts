@@ -31,8 +31,29 @@ describe('SQLite storage', () => {
     await storage.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
+  });
+
+  it('gives a database from before preparations their table, keeping its boards', async () => {
+    const file = freshFile();
+    const first = openSqliteStorage({ file });
+    await first.createBoard(
+      { id: 'old', title: 'Old', template: 'dart', createdAt: 1 },
+      [],
+      new Uint8Array([1]),
+    );
+    await first.close();
+    // As the previous version left it: schema version 2, no board_prep table.
+    const db = new Database(file);
+    db.exec('DROP TABLE board_prep');
+    db.pragma('user_version = 2');
+    db.close();
+    const storage = openSqliteStorage({ file });
+    expect(await storage.getBoard('old')).toMatchObject({ title: 'Old' });
+    expect(await storage.loadPrep('old')).toBeUndefined();
+    expect(await storage.savePrep('old', '{}', 0)).toBe(1);
+    await storage.close();
   });
 
   it('refuses a database written by a newer version, with a message that says so', async () => {

@@ -39,6 +39,12 @@ const MIGRATIONS = [
      sealed BLOB NOT NULL,
      PRIMARY KEY (board_id, holder_role, role)
    );`,
+  `CREATE TABLE board_prep (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     revision INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 export interface SqliteOptions {
@@ -98,6 +104,15 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   );
   const deleteSeals = db.prepare('DELETE FROM board_link_seals WHERE board_id = ?');
   const deleteTokens = db.prepare('DELETE FROM board_tokens WHERE board_id = ? AND role = ?');
+  const selectPrep = db.prepare<[string], { revision: number; data: string }>(
+    'SELECT revision, data FROM board_prep WHERE board_id = ?',
+  );
+  const insertPrep = db.prepare(
+    'INSERT INTO board_prep (board_id, revision, data, updated_at) VALUES (?, 1, ?, ?)',
+  );
+  const updatePrep = db.prepare(
+    'UPDATE board_prep SET revision = revision + 1, data = ?, updated_at = ? WHERE board_id = ? AND revision = ?',
+  );
 
   const insertSeals = (boardId: string, seals: SealRecord[]) => {
     for (const seal of seals) {
@@ -125,6 +140,18 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const compact = db.transaction((boardId: string, merged: Uint8Array, throughSeq: number) => {
     deleteUpdates.run(boardId, throughSeq);
     return Number(insertUpdate.run(boardId, asBuffer(merged), Date.now()).lastInsertRowid);
+  });
+
+  // Compare and set in one transaction, so two saves from the same revision cannot both win.
+  const savePrep = db.transaction((boardId: string, data: string, expectedRevision: number) => {
+    const now = Date.now();
+    if (expectedRevision === 0) {
+      if (selectPrep.get(boardId)) return undefined;
+      insertPrep.run(boardId, data, now);
+      return 1;
+    }
+    const changed = updatePrep.run(data, now, boardId, expectedRevision).changes;
+    return changed === 1 ? expectedRevision + 1 : undefined;
   });
 
   return {
@@ -160,6 +187,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     async compact(boardId, merged, throughSeq) {
       return compact(boardId, merged, throughSeq);
+    },
+    async loadPrep(boardId) {
+      const row = selectPrep.get(boardId);
+      return row && { revision: row.revision, data: row.data };
+    },
+    async savePrep(boardId, data, expectedRevision) {
+      return savePrep(boardId, data, expectedRevision);
     },
     async check() {
       db.prepare('SELECT 1').get();

@@ -73,6 +73,17 @@ export interface Storage {
    * sequence number of the merged update.
    */
   compact(boardId: string, merged: Uint8Array, throughSeq: number): Promise<number>;
+  /**
+   * The facilitator's preparation for a board (JSON text, see packages/board prep.ts) with its
+   * revision, or undefined when none was saved. It lives apart from the board document.
+   */
+  loadPrep(boardId: string): Promise<{ revision: number; data: string } | undefined>;
+  /**
+   * Saves the preparation if the stored revision is still `expectedRevision` (0: none stored
+   * yet), and returns the new revision; returns undefined, changing nothing, when someone saved
+   * in the meantime.
+   */
+  savePrep(boardId: string, data: string, expectedRevision: number): Promise<number | undefined>;
   /** Resolves when storage answers a trivial query; rejects when it cannot. For /healthz. */
   check(): Promise<void>;
   close(): Promise<void>;

@@ -17,6 +17,7 @@ import { makeOpaque } from './opaqueLayer';
 import { Selection } from './Selection';
 import { StraddleMarks } from './StraddleMarks';
 import { usePointerTools } from './usePointerTools';
+import { useQuestionDrop } from './useQuestionDrop';
 import { ViewFrame } from './ViewFrame';
 import { ZoneControls } from './ZoneControls';
 import { ZoneEditor } from './ZoneEditor';
@@ -45,6 +46,7 @@ export function BoardCanvas() {
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   const editingZoneId = useStore(ctx.ui, (s) => s.editingZoneId);
   usePointerTools(ctx, container);
+  useQuestionDrop(ctx, container);
   useLayoutProbe(ctx);
 
   useLayoutEffect(() => {

@@ -2,10 +2,11 @@ import { notesMap, zonesMap } from '@dartboard/board';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { useStore } from 'zustand';
-import type { BoardInfo } from '../api';
+import { type BoardInfo, fetchPrep, savePrep } from '../api';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { syncUrl } from '../links';
 import { loadPersonId } from '../state/prefs';
+import { createPrepController, type PrepController } from '../state/prep';
 import { forgetReplaced, tabStorage } from '../state/tabBoard';
 import { createUiStore, type Viewport } from '../state/ui';
 import { createBoardStore } from '../sync/boardStore';
@@ -26,6 +27,7 @@ import { FollowBanner } from './FollowBanner';
 import { followViews, publishView } from './follow';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
+import { PrepPanel } from './PrepPanel';
 import { SessionBar } from './SessionBar';
 import { showRefusals } from './serverNotices';
 import { settleNewNotes } from './settle';
@@ -61,6 +63,13 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     ui: createUiStore(),
     // Tracks this person's own edits only: remote changes arrive with the provider as origin.
     undo: new Y.UndoManager([notesMap(doc), zonesMap(doc)]),
+    prep:
+      info.role === 'facilitator'
+        ? createPrepController({
+            load: () => fetchPrep(info.id, token),
+            save: (version) => savePrep(info.id, token, version),
+          })
+        : undefined,
   };
 }
 
@@ -78,6 +87,7 @@ function useBoardConnection(
     return () => {
       setValue(undefined);
       stopRefusals();
+      opened.prep?.dispose();
       opened.undo.destroy();
       opened.board.destroy();
       opened.connection.destroy();
@@ -118,9 +128,21 @@ function BoardOrEnd({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) 
   return <BoardView ctx={ctx} info={info} />;
 }
 
-/** Asks before the tab is closed or reloaded while changes have not reached the server. */
-function useWarnBeforeLeaving(connection: BoardConnection) {
-  const pending = useUnsavedChanges(connection) > 0;
+/** A save of the facilitator's preparation waiting, travelling or failed; false without one. */
+function usePrepUnsaved(prep: PrepController | undefined): boolean {
+  return useSyncExternalStore(
+    (listener) => prep?.store.subscribe(listener) ?? (() => {}),
+    () => !['saved', 'conflict'].includes(prep?.store.getState().save.kind ?? 'saved'),
+  );
+}
+
+/**
+ * Asks before the tab is closed or reloaded while changes (to the board or the preparation)
+ * have not reached the server.
+ */
+function useWarnBeforeLeaving(connection: BoardConnection, prep: PrepController | undefined) {
+  const prepUnsaved = usePrepUnsaved(prep);
+  const pending = useUnsavedChanges(connection) > 0 || prepUnsaved;
   useEffect(() => {
     if (!pending) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -143,8 +165,15 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   const problem = useConnectionProblem(ctx.connection);
   const [synced, setSynced] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= 1000);
+  const [prepOpen, setPrepOpen] = useState(false);
+  const prepButton = useRef<HTMLButtonElement>(null);
+  const closePrep = () => {
+    setPrepOpen(false);
+    // Back to "Prepare", or to "More" on a phone, where "Prepare" is one of its items.
+    (prepButton.current ?? document.querySelector<HTMLElement>('.more-button'))?.focus();
+  };
   useKeyboard(ctx);
-  useWarnBeforeLeaving(ctx.connection);
+  useWarnBeforeLeaving(ctx.connection, ctx.prep);
   useEffect(() => settleNewNotes(ctx), [ctx]);
   useEffect(() => publishView(ctx.connection.provider.awareness, ctx.ui), [ctx]);
   useEffect(() => followViews(ctx.connection.provider.awareness, ctx.ui), [ctx]);
@@ -191,6 +220,13 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
           info={info}
           outlineOpen={outlineOpen}
           onToggleOutline={() => setOutlineOpen((open) => !open)}
+          prep={
+            ctx.prep && {
+              open: prepOpen,
+              onToggle: () => (prepOpen ? closePrep() : setPrepOpen(true)),
+              buttonRef: prepButton,
+            }
+          }
         />
         {synced && <SessionBar />}
         <div className="board-body">
@@ -223,6 +259,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
                 <p className="muted small">Loading…</p>
               </section>
             ))}
+          {ctx.prep && prepOpen && <PrepPanel prep={ctx.prep} onClose={closePrep} />}
         </div>
       </div>
     </BoardContext.Provider>

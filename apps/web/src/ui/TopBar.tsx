@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { type RefObject, useState, useSyncExternalStore } from 'react';
 import type { BoardInfo } from '../api';
 import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
@@ -56,14 +56,24 @@ function useSummonAction(): MenuAction {
     : { label: 'Bring everyone here', onSelect: () => setSummons(awareness, true) };
 }
 
+/** The facilitator's "Prepare" button and whether the preparation panel is open. */
+export interface PrepToggle {
+  open: boolean;
+  onToggle: () => void;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+}
+
 export function TopBar({
   info,
   outlineOpen,
   onToggleOutline,
+  prep,
 }: {
   info: BoardInfo;
   outlineOpen: boolean;
   onToggleOutline: () => void;
+  /** Only on the facilitator's page. */
+  prep: PrepToggle | undefined;
 }) {
   const ctx = useBoardContext();
   const status = useConnectionStatus(ctx.connection);
@@ -99,6 +109,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
   if (ctx.role === 'facilitator') more.push(summonAction);
   more.push(...sessionMenu);
 
@@ -119,6 +130,17 @@ export function TopBar({
       <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
         Outline
       </button>
+      {prep && !phone && (
+        <button
+          ref={prep.buttonRef}
+          type="button"
+          aria-pressed={prep.open}
+          onClick={prep.onToggle}
+          title="Your preparation for this session: only you see it"
+        >
+          Prepare
+        </button>
+      )}
       {canShare && !phone && (
         <button type="button" onClick={() => setSharing(true)}>
           Share

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Role } from '../api';
+import type { PrepController } from '../state/prep';
 import type { UiStore } from '../state/ui';
 import type { BoardStore } from '../sync/boardStore';
 import type { BoardConnection } from '../sync/connection';
@@ -24,6 +25,11 @@ export interface BoardContextValue {
   /** Local UI state (neither stored nor synced). */
   ui: UiStore;
   undo: Y.UndoManager;
+  /**
+   * The facilitator's preparation (loaded from the server when first opened); undefined for
+   * every other role, whose page never asks for it.
+   */
+  prep: PrepController | undefined;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);
