@@ -36,6 +36,7 @@ function context(role: Role = 'edit'): BoardContextValue {
     board: createBoardStore(doc),
     ui: createUiStore({ screen: { width: 1200, height: 800 } }),
     undo: new Y.UndoManager(doc.getMap('notes')),
+    prep: undefined,
   };
 }
 
