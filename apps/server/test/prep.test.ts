@@ -304,3 +304,54 @@ describe('where the preparation lives', () => {
     expect((await getPrep(target.tokens.view, target.id)).status).toBe(403);
   });
 });
+
+describe('the preparation in the summary', () => {
+  async function summaryJson(target: { id: string; tokens: { facilitator: string } }) {
+    const response = await fetch(`${server.url}/api/boards/${target.id}/summary?format=json`, {
+      headers: auth(target.tokens.facilitator),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { session: Record<string, string | null> };
+  }
+
+  it('adds the goal and the customer only as the facilitator chose', async () => {
+    const target = await freshBoard();
+    const prep = filled('Cut quoting time in half');
+    prep.customer = 'Dana Reyes';
+    prep.company = 'Acme';
+    prep.summary = { goal: true, customer: false };
+    expect(
+      (await putPrep(target.tokens.facilitator, { revision: 0, prep }, { boardId: target.id }))
+        .status,
+    ).toBe(200);
+    expect((await summaryJson(target)).session).toEqual({
+      goal: 'Cut quoting time in half',
+      customer: null,
+      company: null,
+    });
+    prep.summary = { goal: false, customer: true };
+    expect(
+      (await putPrep(target.tokens.facilitator, { revision: 1, prep }, { boardId: target.id }))
+        .status,
+    ).toBe(200);
+    expect((await summaryJson(target)).session).toEqual({
+      goal: null,
+      customer: 'Dana Reyes',
+      company: 'Acme',
+    });
+    const markdown = await (
+      await fetch(`${server.url}/api/boards/${target.id}/summary`, {
+        headers: auth(target.tokens.facilitator),
+      })
+    ).text();
+    expect(markdown).toContain('**Customer:** Dana Reyes (Acme)');
+    expect(markdown).not.toContain('Cut quoting time');
+    // Nothing chosen (or nothing saved): neither line.
+    const untouched = await freshBoard();
+    expect((await summaryJson(untouched)).session).toEqual({
+      goal: null,
+      customer: null,
+      company: null,
+    });
+  });
+});

@@ -168,6 +168,7 @@ export {
   type PrepQuestion,
   type PrepResult,
   parsePrep,
+  prepForSummary,
   READINESS_AREA_LABELS,
   READINESS_AREAS,
   type ReadinessArea,

@@ -270,3 +270,14 @@ export function parsePrep(value: unknown): PrepResult {
     throw error;
   }
 }
+
+/**
+ * What of the preparation goes into the session summary: the goal, and the customer with their
+ * company, each only when the facilitator ticked it ("Include in summary").
+ */
+export function prepForSummary(prep: Prep): { goal?: string; customer?: string; company?: string } {
+  return {
+    ...(prep.summary.goal ? { goal: prep.goal } : {}),
+    ...(prep.summary.customer ? { customer: prep.customer, company: prep.company } : {}),
+  };
+}

@@ -378,7 +378,9 @@ describe('summary of an empty board', () => {
     startVote(board, {}, 4);
     revealVotes(board, 5);
     const text = summaryToMarkdown(summaryOf(board));
-    expect(sectionOf(text, 'Ground rules')).toBe('*No ground rules were set.*\n\nAgreed by Pat (1970-01-01 00:00 UTC).');
+    expect(sectionOf(text, 'Ground rules')).toBe(
+      '*No ground rules were set.*\n\nAgreed by Pat (1970-01-01 00:00 UTC).',
+    );
     expect(sectionOf(text, 'Votes')).toMatch(/\n\n\*No dots were placed\.\*$/);
   });
 });

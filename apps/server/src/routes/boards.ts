@@ -3,6 +3,7 @@ import {
   buildSummary,
   DEFAULT_TITLE,
   normalizeTitle,
+  prepForSummary,
   ROLES,
   type Role,
   readMeta,
@@ -22,6 +23,7 @@ import { CLOSE_LINK_REVOKED } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Storage } from '../storage/types.js';
 import { BOARD_ID_PATTERN, hashToken, newBoardId } from '../tokens.js';
+import { currentPrep } from './prep.js';
 
 export interface BoardRoutesOptions {
   storage: Storage;
@@ -235,7 +237,8 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
       const { role } = await authorize(storage, id, requestToken(request));
       if (role !== 'facilitator')
         throw forbidden('Only the facilitator link can export the summary.');
-      const summary = await readSummary(rooms, id);
+      const { prep } = await currentPrep(storage, id);
+      const summary = await readSummary(rooms, id, prepForSummary(prep));
       if (request.query.format === 'json') return summary;
       const filename = `dartboard-${fileSlug(summary.title)}-${summary.generatedAt.slice(0, 10)}.md`;
       return reply

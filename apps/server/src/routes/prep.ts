@@ -28,7 +28,7 @@ const tokenQuery = {
 export const PREP_CONFLICT_MESSAGE = 'Someone else saved the preparation in the meantime.';
 
 /** The stored preparation and its revision; the defaults at revision 0 when none was saved. */
-async function currentPrep(
+export async function currentPrep(
   storage: Storage,
   boardId: string,
 ): Promise<{ revision: number; prep: Prep }> {
