@@ -5,6 +5,7 @@ import {
   PREP_QUESTIONS_MAX,
   type Prep,
   parsePrep,
+  prepForSummary,
   suggestedReadiness,
 } from './prep.js';
 
@@ -164,5 +165,19 @@ describe('parsePrep', () => {
     expect(refusal(prep((p) => Object.assign(p, { questions: {} })))).toBe(
       'prep.questions must be a list.',
     );
+  });
+});
+
+describe('prepForSummary', () => {
+  it('gives the goal and the customer with the company only as ticked', () => {
+    const prep = { ...defaultPrep(), goal: 'G', customer: 'C', company: 'Co' };
+    expect(prepForSummary(prep)).toEqual({});
+    expect(prepForSummary({ ...prep, summary: { goal: true, customer: false } })).toEqual({
+      goal: 'G',
+    });
+    expect(prepForSummary({ ...prep, summary: { goal: false, customer: true } })).toEqual({
+      customer: 'C',
+      company: 'Co',
+    });
   });
 });
