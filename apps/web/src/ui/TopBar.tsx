@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
@@ -9,6 +10,7 @@ import { PeopleList } from './PeopleList';
 import { EndSessionDialog, StartTimerDialog } from './SessionDialogs';
 import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
+import { StartVoteDialog } from './StartVoteDialog';
 import {
   exportSummary as downloadSummary,
   reopen,
@@ -17,14 +19,21 @@ import {
 } from './sessionActions';
 import { NARROW_QUERY, PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 
-/** The facilitator's session tools, at the end of "More": timer, stages, ending the session. */
-function useSessionMenu(openDialog: (dialog: 'timer' | 'end') => void): MenuAction[] {
+type Dialog = 'timer' | 'end' | 'vote';
+
+/**
+ * The facilitator's session tools, at the end of "More": timer, vote (while none is open),
+ * stages, ending the session.
+ */
+function useSessionMenu(openDialog: (dialog: Dialog) => void): MenuAction[] {
   const ctx = useBoardContext();
   const { session } = useBoardSnapshot(ctx.board);
   if (!runsSession(ctx)) return [];
-  const { stages, end } = session;
+  const { stages, end, vote } = session;
+  const voteOpen = vote !== null && vote.revealedAt === null;
   return [
     { label: 'Start timer', onSelect: () => openDialog('timer') },
+    ...(voteOpen ? [] : [{ label: 'Start vote', onSelect: () => openDialog('vote') }]),
     stages.enabled
       ? { label: 'Hide stages', onSelect: () => stageActions.show(ctx, false) }
       : { label: 'Show stages', onSelect: () => stageActions.show(ctx, true) },
@@ -64,7 +73,9 @@ export function TopBar({
   // The links as they are now: the facilitator may replace some while the page is open.
   const [links, setLinks] = useState(info.links);
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const [dialog, setDialog] = useState<'timer' | 'end'>();
+  const [dialog, setDialog] = useState<Dialog>();
+  const rulesOpen = useStore(ctx.ui, (s) => s.groundRulesOpen);
+  const toggleRules = () => ctx.ui.setState({ groundRulesOpen: !rulesOpen });
   const sessionMenu = useSessionMenu(setDialog);
   const summonAction = useSummonAction();
   // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
@@ -84,6 +95,7 @@ export function TopBar({
   };
 
   const more: MenuAction[] = [];
+  if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (canShare && phone) more.push({ label: 'Share', onSelect: () => setSharing(true) });
   if (canExport && narrow) {
     more.push({
@@ -112,6 +124,16 @@ export function TopBar({
       <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
         Outline
       </button>
+      {!narrow && (
+        <button
+          type="button"
+          aria-expanded={rulesOpen}
+          data-ground-rules-control=""
+          onClick={toggleRules}
+        >
+          Ground rules
+        </button>
+      )}
       {canShare && !phone && (
         <button type="button" onClick={() => setSharing(true)}>
           Share
@@ -135,6 +157,7 @@ export function TopBar({
       )}
       {dialog === 'timer' && <StartTimerDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'end' && <EndSessionDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'vote' && <StartVoteDialog onClose={() => setDialog(undefined)} />}
       {sharing && (
         <ShareDialog
           links={links}
