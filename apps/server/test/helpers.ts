@@ -79,10 +79,16 @@ export interface TestClient {
 }
 
 /** The stock y-websocket client, as a browser would use it. */
-export function connectClient(wsUrl: string, boardId: string, token: string): TestClient {
+export function connectClient(
+  wsUrl: string,
+  boardId: string,
+  token: string,
+  /** A writer key (`client=`), as the web app sends: the person id derives from it. */
+  writerKey?: string,
+): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${wsUrl}/sync`, boardId, doc, {
-    params: { token },
+    params: writerKey ? { token, client: writerKey } : { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

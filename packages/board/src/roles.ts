@@ -21,6 +21,8 @@ export type BoardAction =
   | 'note.create'
   | 'note.edit'
   | 'note.delete'
+  /** A person's own record: their name, agreement to the ground rules and dots. */
+  | 'person.write'
   | 'lock';
 
 /**
@@ -33,15 +35,19 @@ export type BoardAction =
  * | zones: create, move, resize, rename, del. | yes         | no               | no   |
  * | notes: create, edit, move, delete         | yes         | unless locked    | no   |
  * | `locked` on a note or zone                | yes         | no               | no   |
+ * | their own person record (see people.ts)   | yes         | yes              | no   |
  * | anything, once the session ended read-only | yes        | no               | no   |
+ *
+ * Whose person record a write may touch is checked apart from this table: only the record of
+ * the writer's own person id.
  */
 export function may(role: Role, action: BoardAction, locked = false, readOnly = false): boolean {
   if (role === 'facilitator') return true;
   if (role === 'view' || readOnly) return false;
-  return action.startsWith('note.') && !locked;
+  return (action.startsWith('note.') || action === 'person.write') && !locked;
 }
 
-const ONLY_FACILITATOR: Record<Exclude<BoardAction, `note.${string}`>, string> = {
+const ONLY_FACILITATOR: Record<Exclude<BoardAction, `note.${string}` | 'person.write'>, string> = {
   'meta.write': 'Only the facilitator can change the session details.',
   'zone.create': 'Only the facilitator can add zones.',
   'zone.move': 'Only the facilitator can move zones.',
@@ -54,7 +60,9 @@ const ONLY_FACILITATOR: Record<Exclude<BoardAction, `note.${string}`>, string> =
 /** The short, polite sentence a person sees when `may(role, action, locked, readOnly)` is false. */
 export function refusalMessage(role: Role, action: BoardAction, readOnly = false): string {
   if (role === 'view') return 'This is a view-only link: it cannot change the board.';
-  if (readOnly && action.startsWith('note.')) return SESSION_ENDED_MESSAGE;
+  if (readOnly && (action.startsWith('note.') || action === 'person.write')) {
+    return SESSION_ENDED_MESSAGE;
+  }
   if (action.startsWith('note.')) return 'This note is locked by the facilitator.';
   return ONLY_FACILITATOR[action as keyof typeof ONLY_FACILITATOR];
 }

@@ -41,6 +41,11 @@ export interface Peer {
    * that send none (their ids are theirs while the connection lasts).
    */
   writerKey?: string;
+  /**
+   * The person the writer key stands for (personIdFor): the only `people` record this
+   * connection may write. Absent without a writer key.
+   */
+  personId?: string;
 }
 
 /** One client's websocket in a room: its role, the presence states it owns, its allowances. */

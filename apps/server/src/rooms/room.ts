@@ -253,7 +253,7 @@ export class Room {
    * transaction; both ways nobody else ever sees the refused content.
    */
   private async write(connection: Connection, update: Uint8Array): Promise<boolean> {
-    const review = reviewUpdate(this.doc, update, connection.role);
+    const review = reviewUpdate(this.doc, update, connection.peer);
     if (review.kind === 'missing') {
       // Ask the writer for everything the room lacks, dependencies included.
       this.log.info({ board: this.id, role: connection.role }, 'update with missing dependencies');

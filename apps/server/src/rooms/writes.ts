@@ -1,13 +1,18 @@
 import {
   type BoardAction,
+  ballotProblem,
   findRuleBreak,
+  isBallot,
   META_RULES,
   may,
   metaMap,
   NOTE_RULES,
   notesMap,
+  PERSON_RULES,
+  peopleMap,
   ROOT_META,
   ROOT_NOTES,
+  ROOT_PEOPLE,
   ROOT_ZONES,
   type Role,
   readSessionEnd,
@@ -23,10 +28,18 @@ import { inspectUpdate, type Touch } from './inspect.js';
 // Decides whether a client's update may change the board, and applies it. The permission table
 // and the value rules live in @dartboard/board; this file maps an update's changes onto them.
 
-/** A part of the board that a write changes: the meta map, one zone or one note. */
+/** A part of the board that a write changes: the meta map, one zone, note or person record. */
 type Entity =
   | { root: typeof ROOT_META }
-  | { root: typeof ROOT_ZONES | typeof ROOT_NOTES; id: string };
+  | { root: typeof ROOT_ZONES | typeof ROOT_NOTES | typeof ROOT_PEOPLE; id: string };
+type RecordRoot = Exclude<Entity['root'], typeof ROOT_META>;
+const RECORD_ROOTS: readonly string[] = [ROOT_ZONES, ROOT_NOTES, ROOT_PEOPLE];
+
+/** Who writes: the link's role and, with a writer key, the person it stands for. */
+export interface Writer {
+  role: Role;
+  personId?: string;
+}
 
 export type Review =
   /** Depends on items the room lacks: refuse it and ask the writer for everything it has. */
@@ -37,27 +50,33 @@ export type Review =
    * To be applied; `refusal` set when the role may not make it (it is then undone at once).
    * `writers`: the client ids the update writes new structs under.
    */
-  | { kind: 'apply'; entities: Entity[]; writers: Set<number>; refusal?: string };
+  | { kind: 'apply'; entities: Entity[]; writers: Set<number>; role: Role; refusal?: string };
 
 export interface WriteLimits {
   /** Notes a board may hold; a write that adds notes beyond it is refused. */
   maxNotes: number;
 }
 
+/** Person records a board holds at most (one per browser and link that ever wrote one). */
+export const MAX_PEOPLE_PER_BOARD = 1000;
+
 const UNFIT = 'The board refused a change it cannot hold.';
+const NOT_YOURS = 'Only the person themselves can change their agreement and their dots.';
 
 /** The meta map, zone or note a change lands in, whatever its shape; undefined elsewhere. */
 function entityOf(path: Touch['path']): Entity | undefined {
   const [root, id] = path;
   if (root === ROOT_META) return path.length >= 2 ? { root } : undefined;
-  if ((root !== ROOT_ZONES && root !== ROOT_NOTES) || typeof id !== 'string') return undefined;
-  return { root, id };
+  if (typeof root !== 'string' || !RECORD_ROOTS.includes(root) || typeof id !== 'string') {
+    return undefined;
+  }
+  return { root: root as RecordRoot, id };
 }
 
 /**
- * Whether a change has a shape a board has: a field of the meta map, a zone or note record, its
- * fields, or characters of a note's text. Nothing else (list items in a map, types nested in
- * fields, embeds in text) is part of a board.
+ * Whether a change has a shape a board has: a field of the meta map, a zone, note or person
+ * record, its fields, or characters of a note's text. Nothing else (list items in a map, types
+ * nested in fields, embeds in text) is part of a board.
  */
 function fitsBoard(touch: Touch): boolean {
   const { path, content } = touch;
@@ -84,6 +103,7 @@ function recordOf(doc: Y.Doc, entity: Entity): Y.Map<unknown> | undefined {
 /** The action a change at `path` is, for the permission table. */
 function actionOf(touch: Touch, entity: Entity, exists: boolean): BoardAction {
   if (entity.root === ROOT_META) return 'meta.write';
+  if (entity.root === ROOT_PEOPLE) return 'person.write';
   const field = touch.path[2];
   if (entity.root === ROOT_NOTES) {
     if (field === undefined) return exists ? 'note.delete' : 'note.create';
@@ -96,8 +116,12 @@ function actionOf(touch: Touch, entity: Entity, exists: boolean): BoardAction {
   return 'zone.rename';
 }
 
-/** Locates an update's changes and checks them against the permission table for `role`. */
-export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review {
+/**
+ * Locates an update's changes and checks them against the permission table for the writer's
+ * role, and person records against the writer's own person id.
+ */
+export function reviewUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Review {
+  const { role } = writer;
   const inspection = inspectUpdate(doc, update);
   if (inspection.kind === 'missing') return inspection;
   if (inspection.kind === 'invalid') {
@@ -122,11 +146,15 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, role: Role): Review
     if (!refusal && !may(role, action, record?.get('locked') === true, readOnly)) {
       refusal = refusalMessage(role, action, readOnly);
     }
+    if (!refusal && entity.root === ROOT_PEOPLE && entity.id !== writer.personId) {
+      refusal = NOT_YOURS;
+    }
   }
   return {
     kind: 'apply',
     entities: [...entities.values()],
     writers: inspection.writers,
+    role,
     ...(refusal ? { refusal } : {}),
   };
 }
@@ -157,7 +185,22 @@ function snapshot(doc: Y.Doc, entity: Entity): Snapshot {
 }
 
 function parentMap(doc: Y.Doc, entity: Entity & { id: string }): Y.Map<unknown> {
-  return entity.root === ROOT_ZONES ? zonesMap(doc) : notesMap(doc);
+  if (entity.root === ROOT_ZONES) return zonesMap(doc);
+  return entity.root === ROOT_NOTES ? notesMap(doc) : peopleMap(doc);
+}
+
+const RULES = { [ROOT_META]: META_RULES, [ROOT_ZONES]: ZONE_RULES, [ROOT_NOTES]: NOTE_RULES };
+
+/**
+ * What a person record may not become beyond its value rules: another role than the writer's
+ * link, or a ballot the current vote does not allow (over the budget, a closed vote...).
+ */
+function personProblem(record: Y.Map<unknown>, saved: Snapshot, role: Role, doc: Y.Doc) {
+  if (record.has('role') && record.get('role') !== role) return UNFIT;
+  const ballot = record.get('ballot');
+  const before = saved.record ? saved.fields.get('ballot') : undefined;
+  if (JSON.stringify(ballot) === JSON.stringify(before)) return undefined;
+  return ballotProblem(doc, isBallot(ballot) ? ballot : null);
 }
 
 function isSavedText(value: unknown): value is { text: Y.Text; content: string } {
@@ -206,21 +249,33 @@ function restore(doc: Y.Doc, saved: Snapshot): void {
   }
 }
 
-function findProblem(doc: Y.Doc, saved: Snapshot[], limits: WriteLimits): string | undefined {
+function findProblem(
+  doc: Y.Doc,
+  saved: Snapshot[],
+  limits: WriteLimits,
+  role: Role,
+): string | undefined {
   let added = false;
-  for (const { entity, record } of saved) {
-    const rules =
-      entity.root === ROOT_META ? META_RULES : entity.root === ROOT_ZONES ? ZONE_RULES : NOTE_RULES;
+  let person = false;
+  for (const entry of saved) {
+    const { entity, record } = entry;
+    const rules = entity.root === ROOT_PEOPLE ? PERSON_RULES : RULES[entity.root];
     const map = entity.root === ROOT_META ? metaMap(doc) : parentMap(doc, entity);
     const current = entity.root === ROOT_META ? map : map.get(entity.id);
     if (current === undefined) continue;
     if (!(current instanceof Y.Map)) return UNFIT;
     if (findRuleBreak(rules, current)) return UNFIT;
     if (entity.root === ROOT_NOTES && !record) added = true;
+    if (entity.root === ROOT_PEOPLE) {
+      const problem = personProblem(current, entry, role, doc);
+      if (problem) return problem;
+      if (!record) person = true;
+    }
   }
   if (added && notesMap(doc).size > limits.maxNotes) {
     return `This board is full: it holds at most ${limits.maxNotes} notes.`;
   }
+  if (person && peopleMap(doc).size > MAX_PEOPLE_PER_BOARD) return UNFIT;
   return undefined;
 }
 
@@ -256,7 +311,7 @@ export function applyReviewed(
       store.pendingDs = null;
       problem ??= UNFIT;
     }
-    problem ??= findProblem(doc, saved, limits);
+    problem ??= findProblem(doc, saved, limits, review.role);
     if (!problem) return;
     // Applying marked the transaction remote; the undoing is the room's own writing, and a
     // remote transaction that writes with the document's client id makes Yjs pick a new one.

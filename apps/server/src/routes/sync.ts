@@ -1,3 +1,4 @@
+import { personIdFor } from '@dartboard/board';
 import type { FastifyInstance } from 'fastify';
 import type { RawData } from 'ws';
 import { type Access, authorize, requestToken } from '../access.js';
@@ -30,6 +31,8 @@ export interface SyncRoutesOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     access?: Access;
+    /** The person id the connection's writer key (`client=`) derives to, if it gave one. */
+    personId?: string;
   }
 }
 
@@ -67,6 +70,8 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       // and never a websocket, so no document data can reach it.
       preValidation: async (request) => {
         request.access = await authorize(storage, request.params.id, requestToken(request));
+        const key = request.query.client;
+        if (key) request.personId = await personIdFor(request.access.board.id, key);
       },
     },
     (socket, request) => {
@@ -79,6 +84,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
         tokenHash: Buffer.from(hashToken(access.token)).toString('hex'),
         address: request.ip,
         ...(request.query.client ? { writerKey: request.query.client } : {}),
+        ...(request.personId ? { personId: request.personId } : {}),
       };
       const wantsAcks = request.query.acks === '1';
       const connection = new Connection(socket, peer, limits, maxBufferedBytes, wantsAcks, log);
