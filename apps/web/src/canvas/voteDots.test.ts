@@ -13,13 +13,13 @@ describe('dotSpots', () => {
       expect(dot.x - dot.r).toBeGreaterThanOrEqual(card.x);
       expect(dot.x + dot.r).toBeLessThanOrEqual(card.x + card.width);
     }
-    expect(new Set(spots.map((dot) => dot.y)).size).toBe(2);
+    expect(new Set(spots.map((dot) => dot.y)).size).toBe(3);
   });
 
   it('keeps dots big enough to see and to click when zoomed out', () => {
-    expect(dotRadius(1)).toBe(13);
-    expect(dotRadius(0.25)).toBe(24);
-    expect(dotSpots(card, 3, 0.25).every((dot) => dot.r === 24)).toBe(true);
+    expect(dotRadius(1)).toBe(16);
+    expect(dotRadius(0.25)).toBe(28);
+    expect(dotSpots(card, 3, 0.25).every((dot) => dot.r === 28)).toBe(true);
   });
 });
 

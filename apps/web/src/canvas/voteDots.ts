@@ -3,8 +3,8 @@
 import type { Rect } from '@dartboard/board';
 
 /** A dot's radius on screen at least (CSS px), and on the board at least (board units). */
-const DOT_MIN_SCREEN = 6;
-const DOT_MIN_BOARD = 13;
+const DOT_MIN_SCREEN = 7;
+const DOT_MIN_BOARD = 16;
 const DOT_GAP = 5;
 const DOT_INSET = 12;
 /** A click this close to a dot (board units, beyond its edge) still counts as on it. */

@@ -97,12 +97,13 @@ function useJoinSession(ctx: BoardContextValue) {
     let first = true;
     const check = () => {
       const synced = ctx.connection.synced();
-      if (synced && !wasSynced) {
-        const fresh = joinAsPerson(ctx);
-        if (fresh && first && ctx.role === 'edit') ctx.ui.setState({ groundRulesOpen: true });
-        first = false;
-      }
+      const arrived = synced && !wasSynced;
+      // Before writing: the write itself calls back here (the count of unsaved changes).
       wasSynced = synced;
+      if (!arrived) return;
+      const fresh = joinAsPerson(ctx);
+      if (fresh && first && ctx.role === 'edit') ctx.ui.setState({ groundRulesOpen: true });
+      first = false;
     };
     check();
     return ctx.connection.onChange(check);

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useBoardSnapshot } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
 import { GroundRulesEditor } from './GroundRulesEditor';
-import { agreeToRules } from './groundRulesActions';
+import { agreeToRules, writesOwnRecord } from './groundRulesActions';
 import { runsSession } from './sessionActions';
 import { usePeople } from './useVote';
 import './groundRules.css';
@@ -165,7 +165,7 @@ function Panel({ onClose }: { onClose: () => void }) {
           )}
         </>
       )}
-      {ctx.personId && ctx.canEdit ? (
+      {writesOwnRecord(ctx) ? (
         <Agreement me={me} />
       ) : (
         !ctx.canEdit && (

@@ -95,7 +95,6 @@ export function TopBar({
   };
 
   const more: MenuAction[] = [];
-  if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (canShare && phone) more.push({ label: 'Share', onSelect: () => setSharing(true) });
   if (canExport && narrow) {
     more.push({
@@ -104,6 +103,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (ctx.role === 'facilitator') more.push(summonAction);
   more.push(...sessionMenu);
 

@@ -6,11 +6,21 @@ import {
   agreeToGroundRules,
   DEFAULT_GROUND_RULES,
   joinSession,
+  may,
   readPerson,
   setGroundRules,
 } from '@dartboard/board';
 import type { BoardContextValue } from './boardContext';
 import { runsSession, sessionNow } from './sessionActions';
+
+/**
+ * Whether this person may write their own record now: an edit or facilitator link with a
+ * person id, and for a customer a session that did not end read-only (roles.ts, person.write).
+ */
+export function writesOwnRecord(ctx: BoardContextValue): boolean {
+  const readOnly = ctx.board.getSnapshot().session.end.readOnly;
+  return ctx.personId !== undefined && may(ctx.role, 'person.write', false, readOnly);
+}
 
 /**
  * Records this person on the board under their name and role; call it once the server's board
@@ -19,7 +29,7 @@ import { runsSession, sessionNow } from './sessionActions';
  */
 export function joinAsPerson(ctx: BoardContextValue): boolean {
   const { personId } = ctx;
-  if (!personId || !ctx.canEdit) return false;
+  if (!personId || !writesOwnRecord(ctx)) return false;
   const fresh = readPerson(ctx.doc, personId) === undefined;
   joinSession(ctx.doc, personId, ctx.name, ctx.role, sessionNow(ctx));
   return fresh;
@@ -27,7 +37,7 @@ export function joinAsPerson(ctx: BoardContextValue): boolean {
 
 /** "I agree" (or, with `agreed` false, withdrawing it). */
 export function agreeToRules(ctx: BoardContextValue, agreed: boolean): void {
-  if (!ctx.personId || !ctx.canEdit) return;
+  if (!ctx.personId || !writesOwnRecord(ctx)) return;
   agreeToGroundRules(ctx.doc, ctx.personId, agreed, sessionNow(ctx));
 }
 

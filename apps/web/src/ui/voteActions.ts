@@ -14,12 +14,13 @@ import {
 } from '@dartboard/board';
 import { showNotice } from '../state/ui';
 import type { BoardContextValue } from './boardContext';
+import { writesOwnRecord } from './groundRulesActions';
 import { runsSession, sessionNow } from './sessionActions';
 
 /** Whether this person places dots now: a vote is open and they have a record to hold them. */
 export function votes(ctx: BoardContextValue): boolean {
   const vote = ctx.board.getSnapshot().session.vote;
-  return Boolean(ctx.canEdit && ctx.personId && vote && vote.revealedAt === null);
+  return Boolean(writesOwnRecord(ctx) && vote && vote.revealedAt === null);
 }
 
 export function startVoting(ctx: BoardContextValue, options: VoteOptions): void {
@@ -61,13 +62,13 @@ function said(ctx: BoardContextValue, result: DotResult): DotResult {
 
 /** Puts one of this person's dots on a card, or says why not. */
 export function placeDotOn(ctx: BoardContextValue, noteId: string): DotResult | undefined {
-  if (!ctx.canEdit || !ctx.personId) return undefined;
+  if (!ctx.personId || !writesOwnRecord(ctx)) return undefined;
   return said(ctx, placeDot(ctx.doc, ctx.personId, noteId));
 }
 
 /** Takes one of this person's dots back from a card. */
 export function takeDotFrom(ctx: BoardContextValue, noteId: string): DotResult | undefined {
-  if (!ctx.canEdit || !ctx.personId) return undefined;
+  if (!ctx.personId || !writesOwnRecord(ctx)) return undefined;
   const result = takeDot(ctx.doc, ctx.personId, noteId);
   // Taking back from a card without one of your dots does nothing worth a sentence.
   return result === 'out-of-scope' ? result : said(ctx, result);
