@@ -134,7 +134,9 @@ test('ground rules agreed on joining; a dot vote on one zone, revealed to everyo
   await addNoteAt(sam, 0.25, 0.75, 'Pricing risk');
 
   // The customer sees the ground rules on joining, and agrees.
-  const cara = await joinedPerson(person, created.links.edit, 'Cara Customer');
+  const cara = await joinedPerson(person, created.links.edit, 'Cara Customer', {
+    groundRules: 'keep',
+  });
   const rules = cara.getByRole('dialog', { name: 'Ground rules' });
   await expect(rules).toBeVisible();
   await expect(rules.getByRole('listitem').first()).toHaveText(/We talk as equals/);
@@ -166,6 +168,10 @@ test('ground rules agreed on joining; a dot vote on one zone, revealed to everyo
   await form.getByRole('button', { name: 'Start vote' }).click();
   await expect(dotsLeft(cara)).toHaveText('Vote: 2 of 2 dots left');
   await expect(voteBar(cara)).toContainText('on the cards in Dialogue');
+  // Said politely to whoever does not watch the bar appear.
+  await expect(cara.locator('[data-vote-news]')).toHaveText(
+    'A vote has started: 2 dots each, on the cards in Dialogue.',
+  );
   await expect(voteBar(sam)).toContainText('0 of 2 people have voted');
 
   // Cara clicks two cards, cannot place a third dot, takes one back and places it elsewhere.
@@ -213,6 +219,9 @@ test('ground rules agreed on joining; a dot vote on one zone, revealed to everyo
 
   // Revealed: the counts on the cards and the ranking, for all three, after a reload too.
   await voteBar(sam).getByRole('button', { name: 'Reveal votes' }).click();
+  await expect(vic.locator('[data-vote-news]')).toHaveText(
+    'Votes revealed: every card now shows its count.',
+  );
   for (const page of [sam, cara, vic]) {
     await expect(ranking(page).getByRole('listitem')).toHaveText([
       /^2 dots\s*Pilot with two teams\s*Cara Customer ×2$/,

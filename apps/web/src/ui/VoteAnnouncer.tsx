@@ -27,9 +27,12 @@ export function VoteAnnouncer() {
     said += 1;
     setMessage({ text, id: said });
   }, [vote, zones]);
+  // A region of its own, apart from ChangeAnnouncer's, so that neither cuts the other short.
   return (
-    <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {message && <p key={message.id}>{message.text}</p>}
+    <div className="visually-hidden">
+      <div aria-live="polite" aria-atomic="true" data-vote-news="">
+        {message && <p key={message.id}>{message.text}</p>}
+      </div>
     </div>
   );
 }
