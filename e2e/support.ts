@@ -35,19 +35,38 @@ export const test = base.extend<{ person: Person }>({
 /** Opens a page for one more person, as the `person` fixture does. */
 export type Person = (baseURL?: string) => Promise<Page>;
 
+/**
+ * `groundRules`: a customer (edit link) joining a board for the first time is shown the ground
+ * rules beside the board; they are closed unless the test keeps them ('keep').
+ */
+export interface JoinOptions {
+  groundRules?: 'close' | 'keep';
+}
+
 /** One more person who opens `link` and joins as `name`, once their board is live. */
-export async function joinedPerson(person: Person, link: string, name: string): Promise<Page> {
+export async function joinedPerson(
+  person: Person,
+  link: string,
+  name: string,
+  options: JoinOptions = {},
+): Promise<Page> {
   const page = await person();
   await page.goto(link);
-  await join(page, name);
+  await join(page, name, options);
   return page;
 }
 
 /** Answers the join form, if it is shown, and waits until the board is live. */
-export async function join(page: Page, name: string): Promise<void> {
+export async function join(page: Page, name: string, options: JoinOptions = {}): Promise<void> {
   await page.getByLabel('Your name').fill(name);
+  const customer = await page.getByText('You can add and edit notes').isVisible();
   await page.getByRole('button', { name: 'Join' }).click();
   await expectLive(page);
+  if (customer && options.groundRules !== 'keep') {
+    const rules = page.getByRole('dialog', { name: 'Ground rules' });
+    await rules.getByRole('button', { name: 'Close ground rules' }).click();
+    await expect(rules).toHaveCount(0);
+  }
 }
 
 export async function expectLive(page: Page): Promise<void> {

@@ -7,6 +7,7 @@ import { useBoardSnapshot } from '../sync/hooks';
 import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
 import { NoteActions } from '../ui/NoteActions';
+import { useVote } from '../ui/useVote';
 import { AnswerLinks } from './AnswerLinks';
 import { paintBackground } from './background';
 import { Cursors } from './Cursors';
@@ -19,6 +20,7 @@ import { StraddleMarks } from './StraddleMarks';
 import { usePointerTools } from './usePointerTools';
 import { useQuestionDrop } from './useQuestionDrop';
 import { ViewFrame } from './ViewFrame';
+import { VoteDots } from './VoteDots';
 import { ZoneControls } from './ZoneControls';
 import { ZoneEditor } from './ZoneEditor';
 import { controlsReserve, Zones } from './Zones';
@@ -45,6 +47,7 @@ export function BoardCanvas() {
   const marquee = useStore(ctx.ui, (s) => s.marquee);
   const selectedZoneId = useStore(ctx.ui, (s) => s.selectedZoneId);
   const editingZoneId = useStore(ctx.ui, (s) => s.editingZoneId);
+  const vote = useVote(ctx);
   usePointerTools(ctx, container);
   useQuestionDrop(ctx, container);
   useLayoutProbe(ctx);
@@ -130,6 +133,9 @@ export function BoardCanvas() {
             resizable={selected.length === 1 && mayOnNote(ctx, selected[0])}
           />
         </Layer>
+        {vote && (
+          <VoteDots view={vote} notes={snapshot.notes} preview={preview} color={ctx.color} />
+        )}
       </Stage>
       <ZoneControls />
       {editing && <NoteEditor key={editing.id} note={editing} />}

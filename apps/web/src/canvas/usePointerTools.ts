@@ -4,11 +4,13 @@ import { throttle } from '../lib/throttle';
 import { selectZone } from '../state/ui';
 import { addNoteAt, editNote, explainRefusal, mayOnNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
+import { votes } from '../ui/voteActions';
 import { moveZoneGesture } from './gestures/moveZone';
 import { panGesture } from './gestures/pan';
 import { hitAt, pickGesture } from './gestures/pick';
 import { pinchGesture } from './gestures/pinch';
 import type { At, Gesture, GestureEnv, Point } from './gestures/types';
+import { voteTarget } from './gestures/vote';
 import { cursorFor, zoneHeaderAt } from './hitTest';
 import { clampScale, screenToBoard, zoomAt } from './viewport';
 
@@ -111,6 +113,8 @@ export function usePointerTools(
       if (gesture) {
         gesture.move(where);
         if (gesture.write) write();
+      } else if (onCanvas(event) && votes(ctx)) {
+        env.setCursor(voteTarget(ctx, where.board) ? 'pointer' : 'grab');
       } else if (onCanvas(event)) {
         const hit = hitAt(ctx, where.board);
         const allowed = hit.kind === 'note' ? mayOnNote(ctx, hit.note) : ctx.canEdit;
@@ -141,6 +145,8 @@ export function usePointerTools(
       if (!onCanvas(event)) return;
       const { board: point } = at(event);
       const hit = hitAt(ctx, point);
+      // In a vote, a double-click on a card is two dots, not an edit.
+      if (hit.kind === 'note' && votes(ctx)) return;
       if (hit.kind === 'note') {
         editNote(ctx, hit.note);
         return;

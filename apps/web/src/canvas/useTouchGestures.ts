@@ -2,6 +2,7 @@ import { type RefObject, useEffect } from 'react';
 import { select } from '../state/ui';
 import { addNoteAt, editNote } from '../ui/actions';
 import type { BoardContextValue } from '../ui/boardContext';
+import { votes } from '../ui/voteActions';
 import { hitAt as hitOnBoard } from './gestures/pick';
 import { LONG_PRESS_MS, type Point, TouchGestures } from './touchGestures';
 import { boardToScreen, screenToBoard } from './viewport';
@@ -89,6 +90,8 @@ export function useTouchGestures(
       doubleTappedAt = performance.now();
       handled = true;
       const { hit, point } = hitAt(p);
+      // In a vote, a double tap on a card is two dots, not an edit.
+      if (hit.kind === 'note' && votes(ctx)) return;
       if (hit.kind === 'note') editNote(ctx, hit.note);
       else if (hit.kind === 'empty') addNoteAt(ctx, point.x, point.y);
     };

@@ -55,6 +55,8 @@ export interface UiState {
    * brought it there when the facilitator did ("Bring everyone here"). See ui/follow.ts.
    */
   following: { clientId: number; summon: string | undefined } | undefined;
+  /** Whether the ground rules panel is open (ui/GroundRulesPanel.tsx). */
+  groundRulesOpen: boolean;
 }
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -75,6 +77,7 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     lastZoneId: undefined,
     pointer: undefined,
     following: undefined,
+    groundRulesOpen: false,
     ...initial,
   }));
 }

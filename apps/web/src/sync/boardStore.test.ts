@@ -1,6 +1,7 @@
 import {
   addNote,
   applyTemplate,
+  DEFAULT_GROUND_RULES,
   deleteNote,
   endSession,
   goToStage,
@@ -9,10 +10,12 @@ import {
   moveZone,
   notesMap,
   noteText,
+  setGroundRules,
   setNoteColor,
   setNoteText,
   setTitle,
   startTimer,
+  startVote,
 } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -191,10 +194,14 @@ describe('createBoardStore: local edits', () => {
       stages: { enabled: false, current: 'objective', startedAt: {} },
       metrics: [],
       end: { endedAt: null, readOnly: false },
+      groundRules: DEFAULT_GROUND_RULES,
+      vote: null,
     });
     startTimer(remote, 60_000, 5_000);
     goToStage(remote, 'test', 6_000);
     endSession(remote, 7_000, true);
+    setGroundRules(remote, ['Be kind']);
+    const voteId = startVote(remote, { dots: 2 }, 8_000);
     sync(remote, local);
     const after = store.getSnapshot();
     expect(after.session.timer).toEqual({
@@ -204,6 +211,8 @@ describe('createBoardStore: local edits', () => {
     });
     expect(after.session.stages.current).toBe('test');
     expect(after.session.end).toEqual({ endedAt: 7_000, readOnly: true });
+    expect(after.session.groundRules).toEqual(['Be kind']);
+    expect(after.session.vote).toMatchObject({ id: voteId, dots: 2, revealedAt: null });
     expect(after.notes).toBe(before.notes);
   });
 

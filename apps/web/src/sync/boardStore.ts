@@ -6,15 +6,18 @@ import {
   metaMap,
   type Note,
   notesMap,
+  readGroundRules,
   readMeta,
   readMetrics,
   readNote,
   readSessionEnd,
   readStages,
   readTimer,
+  readVote,
   type SessionEnd,
   type Stages,
   type Timer,
+  type Vote,
   type Zone,
   zonesMap,
 } from '@dartboard/board';
@@ -26,6 +29,10 @@ export interface SessionTools {
   stages: Stages;
   metrics: readonly Metric[];
   end: SessionEnd;
+  /** The facilitator's ground rules (the defaults until edited). */
+  groundRules: readonly string[];
+  /** The dot vote, open or revealed; null when there is none. */
+  vote: Vote | null;
 }
 
 function readSessionTools(doc: Y.Doc): SessionTools {
@@ -34,6 +41,8 @@ function readSessionTools(doc: Y.Doc): SessionTools {
     stages: readStages(doc),
     metrics: readMetrics(doc),
     end: readSessionEnd(doc),
+    groundRules: readGroundRules(doc),
+    vote: readVote(doc),
   };
 }
 

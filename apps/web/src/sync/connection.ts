@@ -53,6 +53,8 @@ const MESSAGE_AUTH = 2;
 export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** This browser's secret for its copy of the board (see writerKey): whose person record it is. */
+  writerKey: string;
   /** True once the first full sync with the server has finished. */
   synced(): boolean;
   /** True once the board can be shown: synced once, or loaded from this browser's copy. */
@@ -103,13 +105,14 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
     (options.localCopy ?? localCopyAvailable())
       ? openLocalCopy(doc, options.boardId, options.role, options.tabStorage)
       : undefined;
+  const key = writerKey(options.boardId, options.role, safeLocalStorage());
   const provider = new WebsocketProvider(options.serverUrl, options.boardId, doc, {
     // acks=1: the server confirms each write once stored (sync/unsaved.ts handles message 8);
     // client: the key to this copy's client ids (see writerKey).
     params: {
       token: options.token,
       acks: '1',
-      client: writerKey(options.boardId, options.role, safeLocalStorage()),
+      client: key,
     },
     // Only the server decides what a link may do; tabs must not relay edits to each other.
     disableBc: true,
@@ -219,6 +222,7 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
   return {
     doc,
     provider,
+    writerKey: key,
     synced: () => provider.synced,
     ready: () => everSynced || copyShown,
     status() {

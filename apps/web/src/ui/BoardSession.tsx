@@ -1,4 +1,4 @@
-import { notesMap, zonesMap } from '@dartboard/board';
+import { notesMap, personIdFor, zonesMap } from '@dartboard/board';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { useStore } from 'zustand';
@@ -17,6 +17,7 @@ import {
   endsConnection,
 } from '../sync/connection';
 import { useConnectionProblem, useConnectionStatus, useUnsavedChanges } from '../sync/hooks';
+import { createPeopleStore } from '../sync/peopleStore';
 import { colorFor } from '../sync/presence';
 import { Arrivals } from './Arrivals';
 import { frameBoard } from './actions';
@@ -25,6 +26,8 @@ import { ChangeAnnouncer } from './ChangeAnnouncer';
 import { ErrorPage } from './ErrorPage';
 import { FollowBanner } from './FollowBanner';
 import { followViews, publishView } from './follow';
+import { GroundRulesPanel } from './GroundRulesPanel';
+import { joinAsPerson } from './groundRulesActions';
 import { Notice } from './Notice';
 import { Outline } from './Outline';
 import { PrepPanel } from './PrepPanel';
@@ -36,8 +39,14 @@ import { Toolbar, ZoomControls } from './Toolbar';
 import { TopBar } from './TopBar';
 import { useKeyboard } from './useKeyboard';
 import { ViewOnlyBanner } from './ViewOnlyBanner';
+import { VoteAnnouncer } from './VoteAnnouncer';
+import { VoteBar } from './VoteBar';
 
-function openBoard(info: BoardInfo, token: string, name: string): BoardContextValue {
+function openBoard(
+  info: BoardInfo,
+  token: string,
+  name: string,
+): Omit<BoardContextValue, 'personId'> {
   const color = colorFor(loadPersonId());
   const connection = connectBoard({
     serverUrl: syncUrl(window.location),
@@ -60,6 +69,7 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
     doc,
     connection,
     board: createBoardStore(doc),
+    people: createPeopleStore(doc),
     ui: createUiStore(),
     // Tracks this person's own edits only: remote changes arrive with the provider as origin.
     undo: new Y.UndoManager([notesMap(doc), zonesMap(doc)]),
@@ -73,6 +83,43 @@ function openBoard(info: BoardInfo, token: string, name: string): BoardContextVa
   };
 }
 
+/**
+ * The id of this person's record on the board (packages/board personIdFor): none on a view
+ * link, and none where the browser has no Web Crypto (then this person cannot vote or agree).
+ */
+async function identify(opened: Omit<BoardContextValue, 'personId'>): Promise<string | undefined> {
+  if (!opened.canEdit) return undefined;
+  try {
+    return await personIdFor(opened.boardId, opened.connection.writerKey);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records this person on the board once the server's board has arrived (and again after each
+ * reconnection, which writes nothing unless their name or role changed). The first time they
+ * open the board with an edit link, the ground rules open for them to read and agree to.
+ */
+function useJoinSession(ctx: BoardContextValue) {
+  useEffect(() => {
+    let wasSynced = false;
+    let first = true;
+    const check = () => {
+      const synced = ctx.connection.synced();
+      const arrived = synced && !wasSynced;
+      // Before writing: the write itself calls back here (the count of unsaved changes).
+      wasSynced = synced;
+      if (!arrived) return;
+      const fresh = joinAsPerson(ctx);
+      if (fresh && first && ctx.role === 'edit') ctx.ui.setState({ groundRulesOpen: true });
+      first = false;
+    };
+    check();
+    return ctx.connection.onChange(check);
+  }, [ctx]);
+}
+
 /** Connects for as long as the page shows this board (created in an effect, so it is closed too). */
 function useBoardConnection(
   info: BoardInfo,
@@ -83,13 +130,19 @@ function useBoardConnection(
   useEffect(() => {
     const opened = openBoard(info, token, name);
     const stopRefusals = showRefusals(opened.connection, opened.ui);
-    setValue(opened);
+    let closed = false;
+    // The person's id takes a digest (Web Crypto, async); the board shows once it is known.
+    void identify(opened).then((personId) => {
+      if (!closed) setValue({ ...opened, personId });
+    });
     return () => {
+      closed = true;
       setValue(undefined);
       stopRefusals();
       opened.prep?.dispose();
       opened.undo.destroy();
       opened.board.destroy();
+      opened.people.destroy();
       opened.connection.destroy();
     };
   }, [info, token, name]);
@@ -174,6 +227,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   };
   useKeyboard(ctx);
   useWarnBeforeLeaving(ctx.connection, ctx.prep);
+  useJoinSession(ctx);
   useEffect(() => settleNewNotes(ctx), [ctx]);
   useEffect(() => publishView(ctx.connection.provider.awareness, ctx.ui), [ctx]);
   useEffect(() => followViews(ctx.connection.provider.awareness, ctx.ui), [ctx]);
@@ -215,6 +269,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
   return (
     <BoardContext.Provider value={ctx}>
       <ChangeAnnouncer />
+      {synced && <VoteAnnouncer />}
       <div className="board-page">
         <TopBar
           info={info}
@@ -229,6 +284,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
           }
         />
         {synced && <SessionBar />}
+        {synced && <VoteBar />}
         <div className="board-body">
           <main className="board-main" aria-label="Board">
             <BoardCanvas />
@@ -241,6 +297,7 @@ function BoardView({ ctx, info }: { ctx: BoardContextValue; info: BoardInfo }) {
             <Arrivals />
             {!ctx.canEdit && <ViewOnlyBanner />}
             <FollowBanner />
+            {synced && <GroundRulesPanel />}
             {!synced && (
               <div className="loading" role="status">
                 {(problem && WAITING_TEXT[problem]) ??

@@ -11,9 +11,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../api';
-import { createUiStore } from '../state/ui';
-import { createBoardStore } from '../sync/boardStore';
 import type { BoardContextValue } from './boardContext';
+import { testContext } from './boardContext.testing';
 import { CardFields } from './CardFields';
 import { answerQuestion, setCardDetails } from './cardActions';
 
@@ -23,21 +22,7 @@ afterEach(cleanup);
 function context(role: Role = 'edit'): BoardContextValue {
   const doc = new Y.Doc();
   applyTemplate(doc, { template: 'dart', title: 'Cards', createdAt: 1 });
-  return {
-    boardId: 'b',
-    token: 't',
-    role,
-    canEdit: role !== 'view',
-    clockOffsetMs: 0,
-    name: 'Cara',
-    color: '#000000',
-    doc,
-    connection: undefined as never,
-    board: createBoardStore(doc),
-    ui: createUiStore({ screen: { width: 1200, height: 800 } }),
-    undo: new Y.UndoManager(doc.getMap('notes')),
-    prep: undefined,
-  };
+  return testContext(doc, { role, name: 'Cara' });
 }
 
 function note(ctx: BoardContextValue, id: string): Note {

@@ -6,7 +6,7 @@ import { endAndSave, timerActions } from './sessionActions';
 const MAX_MINUTES = TIMER_MAX_MS / 60_000;
 
 /** A modal dialog that is open while shown and calls `onClose` when closed (Escape too). */
-function Modal({
+export function Modal({
   title,
   onClose,
   children,

@@ -1,4 +1,5 @@
 import { type RefObject, useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
 import type { BoardInfo } from '../api';
 import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
@@ -9,6 +10,7 @@ import { PeopleList } from './PeopleList';
 import { EndSessionDialog, StartTimerDialog } from './SessionDialogs';
 import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
+import { StartVoteDialog } from './StartVoteDialog';
 import { SummaryPreview } from './SummaryPreview';
 import {
   exportSummary as downloadSummary,
@@ -18,19 +20,21 @@ import {
 } from './sessionActions';
 import { NARROW_QUERY, PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 
-type Dialog = 'timer' | 'end' | 'summary';
+type Dialog = 'timer' | 'end' | 'summary' | 'vote';
 
 /**
- * The facilitator's session tools, at the end of "More": timer, stages, the summary preview,
- * ending the session.
+ * The facilitator's session tools, at the end of "More": timer, vote (while none is open),
+ * stages, the summary preview, ending the session.
  */
 function useSessionMenu(openDialog: (dialog: Dialog) => void): MenuAction[] {
   const ctx = useBoardContext();
   const { session } = useBoardSnapshot(ctx.board);
   if (!runsSession(ctx)) return [];
-  const { stages, end } = session;
+  const { stages, end, vote } = session;
+  const voteOpen = vote !== null && vote.revealedAt === null;
   return [
     { label: 'Start timer', onSelect: () => openDialog('timer') },
+    ...(voteOpen ? [] : [{ label: 'Start vote', onSelect: () => openDialog('vote') }]),
     stages.enabled
       ? { label: 'Hide stages', onSelect: () => stageActions.show(ctx, false) }
       : { label: 'Show stages', onSelect: () => stageActions.show(ctx, true) },
@@ -82,6 +86,8 @@ export function TopBar({
   const [links, setLinks] = useState(info.links);
   const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const [dialog, setDialog] = useState<Dialog>();
+  const rulesOpen = useStore(ctx.ui, (s) => s.groundRulesOpen);
+  const toggleRules = () => ctx.ui.setState({ groundRulesOpen: !rulesOpen });
   const sessionMenu = useSessionMenu(setDialog);
   const summonAction = useSummonAction();
   // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
@@ -109,6 +115,7 @@ export function TopBar({
       disabled: exportState === 'busy',
     });
   }
+  if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
   if (ctx.role === 'facilitator') more.push(summonAction);
   more.push(...sessionMenu);
@@ -130,6 +137,16 @@ export function TopBar({
       <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
         Outline
       </button>
+      {!narrow && (
+        <button
+          type="button"
+          aria-expanded={rulesOpen}
+          data-ground-rules-control=""
+          onClick={toggleRules}
+        >
+          Ground rules
+        </button>
+      )}
       {prep && !phone && (
         <button
           ref={prep.buttonRef}
@@ -170,6 +187,7 @@ export function TopBar({
         />
       )}
       {dialog === 'summary' && <SummaryPreview onClose={() => setDialog(undefined)} />}
+      {dialog === 'vote' && <StartVoteDialog onClose={() => setDialog(undefined)} />}
       {sharing && (
         <ShareDialog
           links={links}

@@ -5,6 +5,7 @@ import type { PrepController } from '../state/prep';
 import type { UiStore } from '../state/ui';
 import type { BoardStore } from '../sync/boardStore';
 import type { BoardConnection } from '../sync/connection';
+import type { PeopleStore } from '../sync/peopleStore';
 
 /** Everything a board page's components share: the three kinds of state, kept apart. */
 export interface BoardContextValue {
@@ -15,6 +16,12 @@ export interface BoardContextValue {
   /** How far the server's clock is ahead of this browser's (ms): the session timer's reference. */
   clockOffsetMs: number;
   name: string;
+  /**
+   * The id of this person's record on the board (packages/board people.ts, derived from the
+   * writer key); undefined on a view link, which writes nothing, and where the browser offers
+   * no Web Crypto (a page not served over HTTPS or from localhost).
+   */
+  personId: string | undefined;
   /** This person's colour, kept across reloads (sync/presence.ts colorFor). */
   color: string;
   /** The board (stored, synced). */
@@ -22,6 +29,8 @@ export interface BoardContextValue {
   connection: BoardConnection;
   /** Snapshots of the board for React. */
   board: BoardStore;
+  /** The people the board records, for React. */
+  people: PeopleStore;
   /** Local UI state (neither stored nor synced). */
   ui: UiStore;
   undo: Y.UndoManager;

@@ -14,6 +14,7 @@ import {
 import type { BoardContextValue } from './boardContext';
 import { addCardByKey, kindForKey } from './cardActions';
 import { duplicateSelection, listenToClipboard } from './clipboard';
+import { placeDotOn, takeDotFrom, votes } from './voteActions';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -87,6 +88,10 @@ export function useKeyboard(ctx: BoardContextValue): void {
       } else if (key === 'Escape') {
         stopEditing(ui);
         select(ui, []);
+      } else if (key === 'Enter' && selection.length === 1 && selection[0] && votes(ctx)) {
+        // In a vote, Enter puts a dot on the selected card, Shift+Enter takes one back.
+        if (event.shiftKey) takeDotFrom(ctx, selection[0]);
+        else placeDotOn(ctx, selection[0]);
       } else if (key === 'Enter' && selection.length === 1 && selection[0] && ctx.canEdit) {
         const note = ctx.board.getSnapshot().byId.get(selection[0]);
         if (note) editNote(ctx, note);

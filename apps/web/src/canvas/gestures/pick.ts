@@ -2,6 +2,7 @@ import type { Rect } from '@dartboard/board';
 import { select, selectZone, stopEditing, toggleSelected } from '../../state/ui';
 import { mayOnNote } from '../../ui/actions';
 import type { BoardContextValue } from '../../ui/boardContext';
+import { votes } from '../../ui/voteActions';
 import { carriedNotes, resizeLimits } from '../../ui/zoneActions';
 import { type Hit, hitTest, zoneHeaderAt } from '../hitTest';
 import { marqueeGesture } from './marquee';
@@ -9,6 +10,7 @@ import { moveNotesGesture, refusedGesture } from './moveNotes';
 import { panGesture } from './pan';
 import { resizeGesture } from './resize';
 import type { At, Gesture, GestureEnv, Point } from './types';
+import { voteGesture, voteTarget } from './vote';
 
 /** What is under a board point for this person (see hitTest). */
 export function hitAt(ctx: BoardContextValue, point: Point): Hit {
@@ -63,6 +65,9 @@ export function pickGesture(env: GestureEnv, at: At, shift: boolean): Gesture | 
   if (ui.getState().editingNoteId) stopEditing(ui);
   // Each drag, resize or arrangement is one step of undo, separate from typing before it.
   ctx.undo.stopCapturing();
+  // While this person votes, a click on a card places a dot (gestures/vote.ts).
+  const target = !shift && votes(ctx) ? voteTarget(ctx, at.board) : undefined;
+  if (target) return voteGesture(env, at, target);
   const hit = hitAt(ctx, at.board);
   switch (hit.kind) {
     case 'note':
