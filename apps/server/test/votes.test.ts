@@ -61,8 +61,8 @@ beforeEach(async () => {
   customer = connectClient(server.wsUrl, board.id, board.tokens.edit, CUSTOMER_KEY);
   refusals = collectRefusals(customer);
   await Promise.all([facilitator.synced, customer.synced]);
-  me = await personIdFor(board.id, CUSTOMER_KEY);
-  host = await personIdFor(board.id, FACILITATOR_KEY);
+  me = personIdFor(board.id, CUSTOMER_KEY);
+  host = personIdFor(board.id, FACILITATOR_KEY);
 });
 afterEach(() => {
   facilitator.destroy();
@@ -151,7 +151,7 @@ describe('people records', () => {
     const viewerRefusals = collectRefusals(viewer);
     await viewer.synced;
     try {
-      const id = await personIdFor(board.id, 'viewer-writer-key-00001');
+      const id = personIdFor(board.id, 'viewer-writer-key-00001');
       await refused(
         'This is a view-only link: it cannot change the board.',
         () => joinSession(viewer.doc, id, 'Vi', 'view', 1),

@@ -2,19 +2,14 @@
 // (the browser's secret for its copy of the board) keeps one record under an id derived from
 // that key, with their name, when they agreed to the ground rules and their dots in the vote.
 // The relay lets only the holder of the key write that record (docs/api.md, "Permissions").
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import * as Y from 'yjs';
 import { type Ballot, isBallot } from './ballot.js';
 import { peopleMap, recordIn } from './doc.js';
 import { AUTHOR_MAX_LENGTH, normalizeAuthor } from './note.js';
 import { isRole, type Role } from './roles.js';
 import { readNumber, readString } from './values.js';
-
-// Web Crypto exists in browsers and in Node 20+; declared because this package compiles
-// without DOM or Node type definitions.
-declare const crypto: {
-  subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> };
-};
-declare const TextEncoder: { new (): { encode(text: string): Uint8Array } };
 
 export const PERSON_ID_LENGTH = 22;
 const PERSON_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -24,10 +19,11 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
  * The id of the person holding `writerKey` on board `boardId`: the first 132 bits of
  * SHA-256("dartboard-person:<boardId>:<writerKey>") in base64url. Public (it is stored in the
  * board) and one-way (it reveals nothing of the key); the relay derives it the same way.
+ * SHA-256 comes from @noble/hashes rather than Web Crypto, which browsers offer only on HTTPS
+ * pages and only asynchronously.
  */
-export async function personIdFor(boardId: string, writerKey: string): Promise<string> {
-  const data = new TextEncoder().encode(`dartboard-person:${boardId}:${writerKey}`);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+export function personIdFor(boardId: string, writerKey: string): string {
+  const digest = sha256(utf8ToBytes(`dartboard-person:${boardId}:${writerKey}`));
   let bits = 0;
   let value = 0;
   let id = '';

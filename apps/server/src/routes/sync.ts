@@ -71,7 +71,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       preValidation: async (request) => {
         request.access = await authorize(storage, request.params.id, requestToken(request));
         const key = request.query.client;
-        if (key) request.personId = await personIdFor(request.access.board.id, key);
+        if (key) request.personId = personIdFor(request.access.board.id, key);
       },
     },
     (socket, request) => {

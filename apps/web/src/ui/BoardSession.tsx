@@ -83,17 +83,9 @@ function openBoard(
   };
 }
 
-/**
- * The id of this person's record on the board (packages/board personIdFor): none on a view
- * link, and none where the browser has no Web Crypto (then this person cannot vote or agree).
- */
-async function identify(opened: Omit<BoardContextValue, 'personId'>): Promise<string | undefined> {
-  if (!opened.canEdit) return undefined;
-  try {
-    return await personIdFor(opened.boardId, opened.connection.writerKey);
-  } catch {
-    return undefined;
-  }
+/** The id of this person's record on the board (packages/board personIdFor); none on a view link. */
+function identify(opened: Omit<BoardContextValue, 'personId'>): string | undefined {
+  return opened.canEdit ? personIdFor(opened.boardId, opened.connection.writerKey) : undefined;
 }
 
 /**
@@ -130,13 +122,8 @@ function useBoardConnection(
   useEffect(() => {
     const opened = openBoard(info, token, name);
     const stopRefusals = showRefusals(opened.connection, opened.ui);
-    let closed = false;
-    // The person's id takes a digest (Web Crypto, async); the board shows once it is known.
-    void identify(opened).then((personId) => {
-      if (!closed) setValue({ ...opened, personId });
-    });
+    setValue({ ...opened, personId: identify(opened) });
     return () => {
-      closed = true;
       setValue(undefined);
       stopRefusals();
       opened.prep?.dispose();

@@ -18,8 +18,7 @@ export interface BoardContextValue {
   name: string;
   /**
    * The id of this person's record on the board (packages/board people.ts, derived from the
-   * writer key); undefined on a view link, which writes nothing, and where the browser offers
-   * no Web Crypto (a page not served over HTTPS or from localhost).
+   * writer key); undefined on a view link, which writes nothing.
    */
   personId: string | undefined;
   /** This person's colour, kept across reloads (sync/presence.ts colorFor). */
