@@ -117,10 +117,13 @@ test('the outline works from the keyboard and keeps focus, and its arrow keys ne
   await addNoteAt(ann, 0.2, 0.42, 'third note');
   await expect(zoneSection(ann, 'Dialogue')).toHaveAccessibleName('Dialogue (3)');
 
-  // Select the first note in the outline, then Tab to its zone picker and move it.
+  // Select the first note in the outline, then Tab past its text and kind to its zone picker
+  // and move it.
   await noteEntry(outline(ann), /first note/).click();
   await ann.keyboard.press('Tab');
   await expect(outline(ann).getByLabel('Text', { exact: true })).toBeFocused();
+  await ann.keyboard.press('Tab');
+  await expect(outline(ann).getByLabel('Card kind', { exact: true })).toBeFocused();
   await ann.keyboard.press('Tab');
   const zone = outline(ann).getByLabel('Zone', { exact: true });
   await expect(zone).toBeFocused();
@@ -130,6 +133,7 @@ test('the outline works from the keyboard and keeps focus, and its arrow keys ne
   await shot(ann, 'outline-moved');
 
   // Back to the note, then between the notes with the arrow keys: the canvas does not move.
+  await ann.keyboard.press('Shift+Tab');
   await ann.keyboard.press('Shift+Tab');
   await ann.keyboard.press('Shift+Tab');
   await expect(noteEntry(outline(ann), /first note/)).toBeFocused();
