@@ -4,12 +4,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BASE_URL } from './env.js';
 
-/**
- * Reads a board as an independent client would: the stock y-websocket client in Node, with the
- * token of a board link (`/b/<id>#token=<token>`), on the real server. Returns its notes and
- * zones once synced, then disconnects.
- */
-export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Zone[] }> {
+/** The stock y-websocket client in Node on the board of `link`, once its first sync is done. */
+async function connect(link: string): Promise<{ doc: Y.Doc; close: () => void }> {
   const url = new URL(link, BASE_URL);
   const boardId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
@@ -19,6 +15,10 @@ export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Z
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  const close = () => {
+    provider.destroy();
+    doc.destroy();
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the board did not sync')), 10_000);
@@ -27,10 +27,24 @@ export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Z
         resolve();
       });
     });
+  } catch (error) {
+    close();
+    throw error;
+  }
+  return { doc, close };
+}
+
+/**
+ * Reads a board as an independent client would: the stock y-websocket client in Node, with the
+ * token of a board link (`/b/<id>#token=<token>`), on the real server. Returns its notes and
+ * zones once synced, then disconnects.
+ */
+export async function readBoard(link: string): Promise<{ notes: Note[]; zones: Zone[] }> {
+  const { doc, close } = await connect(link);
+  try {
     return { notes: listNotes(doc), zones: listZones(doc) };
   } finally {
-    provider.destroy();
-    doc.destroy();
+    close();
   }
 }
 
@@ -44,23 +58,8 @@ export async function writeBoard(
   change: (doc: Y.Doc) => void,
   done: (board: { notes: Note[]; zones: Zone[] }) => boolean,
 ): Promise<void> {
-  const url = new URL(link, BASE_URL);
-  const boardId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${BASE_URL.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const { doc, close } = await connect(link);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the board did not sync')), 10_000);
-      provider.once('sync', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
     change(doc);
     const deadline = Date.now() + 10_000;
     while (!done(await readBoard(link))) {
@@ -68,7 +67,6 @@ export async function writeBoard(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
-    provider.destroy();
-    doc.destroy();
+    close();
   }
 }

@@ -22,8 +22,9 @@ import { newBoardTokens, replaceLink, sealTokens, shareableTokens } from '../lin
 import { CLOSE_LINK_REVOKED } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Storage } from '../storage/types.js';
-import { BOARD_ID_PATTERN, hashToken, newBoardId } from '../tokens.js';
+import { hashToken, newBoardId } from '../tokens.js';
 import { currentPrep } from './prep.js';
+import { boardParams, tokenQuery } from './schemas.js';
 
 export interface BoardRoutesOptions {
   storage: Storage;
@@ -35,17 +36,6 @@ export interface BoardRoutesOptions {
   /** Board look-ups one client address may make per minute. */
   requestsPerMinute: number;
 }
-
-const boardParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
-} as const;
-
-const tokenQuery = {
-  type: 'object',
-  properties: { token: { type: 'string', maxLength: 256 } },
-} as const;
 
 const roleLinks = {
   type: 'object',

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorize, requestToken } from '../access.js';
 import { badRequest, forbidden } from '../errors.js';
 import type { Storage } from '../storage/types.js';
-import { BOARD_ID_PATTERN } from '../tokens.js';
+import { boardParams, tokenQuery } from './schemas.js';
 
 // The facilitator's preparation (packages/board prep.ts): stored beside the board, never in its
 // document, so no websocket client ever receives it. Only the facilitator link reads or writes.
@@ -13,17 +13,6 @@ export interface PrepRoutesOptions {
   /** Requests one client address may make per minute, per route. */
   requestsPerMinute: number;
 }
-
-const boardParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
-} as const;
-
-const tokenQuery = {
-  type: 'object',
-  properties: { token: { type: 'string', maxLength: 256 } },
-} as const;
 
 export const PREP_CONFLICT_MESSAGE = 'Someone else saved the preparation in the meantime.';
 

@@ -14,7 +14,8 @@ import {
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
 import type { Storage } from '../storage/types.js';
-import { BOARD_ID_PATTERN, hashToken } from '../tokens.js';
+import { hashToken } from '../tokens.js';
+import { boardParams } from './schemas.js';
 
 export interface SyncRoutesOptions {
   storage: Storage;
@@ -52,11 +53,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       websocket: true,
       config: { rateLimit: { max: options.requestsPerMinute, timeWindow: '1 minute' } },
       schema: {
-        params: {
-          type: 'object',
-          required: ['id'],
-          properties: { id: { type: 'string', pattern: BOARD_ID_PATTERN } },
-        },
+        params: boardParams,
         querystring: {
           type: 'object',
           properties: {
