@@ -12,6 +12,7 @@ import { roomsPlugin } from './rooms/plugin.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
 import { prepRoutes } from './routes/prep.js';
+import { summaryRoutes } from './routes/summary.js';
 import { syncRoutes } from './routes/sync.js';
 import { webRoutes } from './routes/web.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -205,6 +206,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     requestsPerMinute,
   });
   await app.register(prepRoutes, { storage, requestsPerMinute });
+  await app.register(summaryRoutes, { storage, rooms });
   await app.register(syncRoutes, {
     storage,
     rooms,

@@ -136,7 +136,21 @@ describe('GET /api/boards/:id/summary', () => {
     expect(await view.json()).toMatchObject({ error: 'forbidden' });
     expect((await summary(undefined)).status).toBe(401);
     expect((await summary('wrong-token-wrong-token-wrong')).status).toBe(401);
-    expect((await summary(board.tokens.facilitator, 'pdf')).status).toBe(400);
+    const unknown = await summary(board.tokens.facilitator, 'docx');
+    expect(unknown.status).toBe(400);
+    const { message } = (await unknown.json()) as { message: string };
+    expect(message).toMatch(/^Unknown format "docx": use one of md, json(, [a-z]+)*\.$/);
+  });
+
+  it('names each download after the board and the day', async () => {
+    for (const format of ['md', 'json']) {
+      const response = await summary(board.tokens.facilitator, format);
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(
+          `^attachment; filename="dartboard-acme-renewal-\\d{4}-\\d\\d-\\d\\d\\.${format}"$`,
+        ),
+      );
+    }
   });
 });
 

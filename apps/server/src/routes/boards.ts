@@ -1,15 +1,10 @@
 import {
   applyTemplate,
-  buildSummary,
   DEFAULT_TITLE,
   normalizeTitle,
-  prepForSummary,
   ROLES,
   type Role,
   readMeta,
-  type SessionSummary,
-  type SummarySessionInput,
-  summaryToMarkdown,
   TEMPLATE_NAMES,
   type TemplateName,
   TITLE_MAX_LENGTH,
@@ -23,7 +18,6 @@ import { CLOSE_LINK_REVOKED } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Storage } from '../storage/types.js';
 import { hashToken, newBoardId } from '../tokens.js';
-import { currentPrep } from './prep.js';
 import { boardParams, tokenQuery } from './schemas.js';
 
 export interface BoardRoutesOptions {
@@ -60,30 +54,6 @@ function linksOf(base: string, boardId: string, tokens: Partial<Record<Role, str
       return token ? [[role, boardLink(base, boardId, token)]] : [];
     }),
   );
-}
-
-function fileSlug(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_-]+/g, '-')
-    .toLowerCase()
-    .slice(0, 60);
-  return slug === '' ? 'session' : slug;
-}
-
-/**
- * The summary of board `id` as the server has it now. `session` is what the facilitator chose
- * to include from the preparation panel (goal, customer, company); without it those lines are
- * left out.
- */
-function readSummary(
-  rooms: RoomRegistry,
-  id: string,
-  session?: SummarySessionInput,
-): Promise<SessionSummary> {
-  return rooms.readDocument(id, (doc) => buildSummary(doc, { now: new Date(), session }));
 }
 
 export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOptions) {
@@ -205,36 +175,6 @@ export async function boardRoutes(app: FastifyInstance, options: BoardRoutesOpti
       );
       request.log.info({ board: id, role: replacedRole, closed }, 'link replaced');
       return { tokens, links: linksOf(baseUrl(request, publicUrl), id, tokens) };
-    },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: { format?: 'md' | 'json' } }>(
-    '/api/boards/:id/summary',
-    {
-      schema: {
-        params: boardParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            token: { type: 'string', maxLength: 256 },
-            format: { type: 'string', enum: ['md', 'json'] },
-          },
-        },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const { role } = await authorize(storage, id, requestToken(request));
-      if (role !== 'facilitator')
-        throw forbidden('Only the facilitator link can export the summary.');
-      const { prep } = await currentPrep(storage, id);
-      const summary = await readSummary(rooms, id, prepForSummary(prep));
-      if (request.query.format === 'json') return summary;
-      const filename = `dartboard-${fileSlug(summary.title)}-${summary.generatedAt.slice(0, 10)}.md`;
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(summaryToMarkdown(summary));
     },
   );
 }
