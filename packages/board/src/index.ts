@@ -225,10 +225,14 @@ export {
 export {
   cardTag,
   countVoters,
+  dotCount,
   feasibilityLabel,
   formatDuration,
   formatMinute,
   PARTICIPANT_ROLE_LABELS,
+  SUMMARY_EMPTY,
+  SUMMARY_MORE_HEADINGS,
+  voteFacts,
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';

@@ -10,6 +10,7 @@ import {
   type Weight,
 } from './cards.js';
 import type { Role } from './roles.js';
+import type { SummaryVotes } from './summary.js';
 
 /** How a participant's link reads in the summary. */
 export const PARTICIPANT_ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -74,4 +75,53 @@ export function countVoters(voters: readonly string[]): { name: string; dots: nu
   const counts = new Map<string, number>();
   for (const name of voters) counts.set(name, (counts.get(name) ?? 0) + 1);
   return [...counts].map(([name, dots]) => ({ name, dots }));
+}
+
+/** The headings of sections and sub-lists a summary has only when the board holds them. */
+export const SUMMARY_MORE_HEADINGS = {
+  stages: 'Stages',
+  ideas: 'Ideas',
+  metrics: 'Test metrics',
+  otherQuestions: 'Other questions',
+  sideNotSet: 'Side not set',
+  untitledZone: 'Untitled zone',
+} as const;
+
+/** What a summary says where a section or a list has nothing to show. */
+export const SUMMARY_EMPTY = {
+  groundRules: 'No ground rules were set.',
+  agreed: 'Nobody marked their agreement.',
+  notes: 'No notes.',
+  note: '(empty note)',
+  questions: 'No questions.',
+  answer: 'No answer recorded.',
+  risksAndBenefits: 'No risks or benefits.',
+  votes: 'No vote was held.',
+  voteOpen: 'The vote is still open: the result is shown once the facilitator reveals it.',
+  dots: 'No dots were placed.',
+  actions: 'No action items.',
+  commitments: 'No commitments.',
+  side: 'None.',
+} as const;
+
+/** "2 dots", "1 dot". */
+export function dotCount(dots: number): string {
+  return `${dots} ${dots === 1 ? 'dot' : 'dots'}`;
+}
+
+/**
+ * How a vote was held, in short parts: "2 dots each", the scope, "anonymous", when it was
+ * revealed. `zoneTitle` is the zone's title as the writer makes it safe (empty: untitled).
+ */
+export function voteFacts(votes: SummaryVotes, zoneTitle: string): string[] {
+  const scope =
+    votes.zone === null
+      ? 'on the whole board'
+      : `on the zone “${zoneTitle || SUMMARY_MORE_HEADINGS.untitledZone}”`;
+  return [
+    `${dotCount(votes.dots)} each`,
+    scope,
+    votes.anonymous ? 'anonymous' : null,
+    votes.revealedAt ? `revealed ${formatMinute(votes.revealedAt)}` : null,
+  ].filter((part) => part !== null);
 }

@@ -21,10 +21,14 @@ import {
 import {
   cardTag,
   countVoters,
+  dotCount,
   feasibilityLabel,
   formatDuration,
   formatMinute,
   PARTICIPANT_ROLE_LABELS,
+  SUMMARY_EMPTY,
+  SUMMARY_MORE_HEADINGS,
+  voteFacts,
   weightLabel,
 } from './summaryLabels.js';
 
@@ -49,14 +53,14 @@ function author(note: SummaryNote): string {
  */
 function noteItem(note: SummaryNote, tag: string | null = null, indent = ''): string {
   const lines = escapedLines(note.text);
-  const body = lines.length > 0 ? lines.join(`  \n${indent}  `) : '*(empty note)*';
+  const body = lines.length > 0 ? lines.join(`  \n${indent}  `) : `*${SUMMARY_EMPTY.note}*`;
   const label = tag ? `${escapeMarkdown(tag)}: ` : '';
   return `${indent}- ${label}${body} — ${author(note)}`;
 }
 
 /** A note folded onto one line, for a table cell or a ranking. */
 function noteLine(text: string): string {
-  return escapeMarkdown(text) || '*(empty note)*';
+  return escapeMarkdown(text) || `*${SUMMARY_EMPTY.note}*`;
 }
 
 function section(heading: string, ...blocks: string[]): string {
@@ -109,8 +113,8 @@ function formatGroundRules({ rules, agreed }: SummaryGroundRules): string {
   });
   return section(
     SUMMARY_HEADINGS.groundRules,
-    list.length > 0 ? list.join('\n') : '*No ground rules were set.*',
-    names.length > 0 ? `Agreed by ${names.join(', ')}.` : '*Nobody marked their agreement.*',
+    list.length > 0 ? list.join('\n') : `*${SUMMARY_EMPTY.groundRules}*`,
+    names.length > 0 ? `Agreed by ${names.join(', ')}.` : `*${SUMMARY_EMPTY.agreed}*`,
   );
 }
 
@@ -121,7 +125,7 @@ function formatStages(stages: SummaryStage[]): string {
     const cards = stage.notes.map((note) => noteItem(note, cardTag(note.card), '  '));
     return [line, ...cards].join('\n');
   });
-  return section('Stages', items.join('\n'));
+  return section(SUMMARY_MORE_HEADINGS.stages, items.join('\n'));
 }
 
 function formatZone(zone: SummarySection, heading: string): string {
@@ -130,12 +134,13 @@ function formatZone(zone: SummarySection, heading: string): string {
   return section(
     heading,
     ...(prompt !== '' ? [`*${prompt}*`] : []),
-    notes.length > 0 ? notes.join('\n') : '*No notes.*',
+    notes.length > 0 ? notes.join('\n') : `*${SUMMARY_EMPTY.notes}*`,
   );
 }
 
 function formatQuestions(questions: SummaryQuestion[]): string {
-  if (questions.length === 0) return section(SUMMARY_HEADINGS.questions, '*No questions.*');
+  if (questions.length === 0)
+    return section(SUMMARY_HEADINGS.questions, `*${SUMMARY_EMPTY.questions}*`);
   const groups = [...SPIN_TYPES, null].flatMap((spin) => {
     const ofType = questions.filter((question) => question.spin === spin);
     if (ofType.length === 0) return [];
@@ -143,10 +148,13 @@ function formatQuestions(questions: SummaryQuestion[]): string {
       const answers = question.answers.map((answer) => noteItem(answer, null, '  '));
       return [
         noteItem(question),
-        ...(answers.length > 0 ? answers : ['  - *No answer recorded.*']),
+        ...(answers.length > 0 ? answers : [`  - *${SUMMARY_EMPTY.answer}*`]),
       ].join('\n');
     });
-    return [`### ${spin ? SPIN_LABELS[spin] : 'Other questions'}`, items.join('\n')];
+    return [
+      `### ${spin ? SPIN_LABELS[spin] : SUMMARY_MORE_HEADINGS.otherQuestions}`,
+      items.join('\n'),
+    ];
   });
   return section(SUMMARY_HEADINGS.questions, ...groups);
 }
@@ -160,7 +168,7 @@ function weightedCell(card: SummaryWeighted | undefined): string {
 /** Risks and benefits side by side: row n holds the n-th heaviest of each. */
 function formatRisksAndBenefits({ risks, benefits }: SummaryRisksAndBenefits): string {
   if (risks.length === 0 && benefits.length === 0) {
-    return section(SUMMARY_HEADINGS.risksAndBenefits, '*No risks or benefits.*');
+    return section(SUMMARY_HEADINGS.risksAndBenefits, `*${SUMMARY_EMPTY.risksAndBenefits}*`);
   }
   const rows = Array.from(
     { length: Math.max(risks.length, benefits.length) },
@@ -174,35 +182,20 @@ function formatRisksAndBenefits({ risks, benefits }: SummaryRisksAndBenefits): s
 
 function formatIdeas(summary: SessionSummary): string {
   const items = summary.ideas.map((idea) => noteItem(idea, feasibilityLabel(idea.feasibility)));
-  return section('Ideas', items.join('\n'));
+  return section(SUMMARY_MORE_HEADINGS.ideas, items.join('\n'));
 }
 
 function formatVotes(votes: SummaryVotes | null): string {
-  if (!votes) return section(SUMMARY_HEADINGS.votes, '*No vote was held.*');
-  const scope =
-    votes.zone === null
-      ? 'on the whole board'
-      : `on the zone “${escapeMarkdown(votes.zone) || 'Untitled zone'}”`;
-  const how = [
-    `${votes.dots} ${votes.dots === 1 ? 'dot' : 'dots'} each`,
-    scope,
-    votes.anonymous ? 'anonymous' : null,
-    votes.revealedAt ? `revealed ${formatMinute(votes.revealedAt)}` : null,
-  ]
-    .filter((part) => part !== null)
-    .join(' · ');
+  if (!votes) return section(SUMMARY_HEADINGS.votes, `*${SUMMARY_EMPTY.votes}*`);
+  const how = voteFacts(votes, votes.zone === null ? '' : escapeMarkdown(votes.zone)).join(' · ');
   if (votes.revealedAt === null) {
-    return section(
-      SUMMARY_HEADINGS.votes,
-      how,
-      '*The vote is still open: the result is shown once the facilitator reveals it.*',
-    );
+    return section(SUMMARY_HEADINGS.votes, how, `*${SUMMARY_EMPTY.voteOpen}*`);
   }
   if (votes.ranking.length === 0) {
-    return section(SUMMARY_HEADINGS.votes, how, '*No dots were placed.*');
+    return section(SUMMARY_HEADINGS.votes, how, `*${SUMMARY_EMPTY.dots}*`);
   }
   const ranking = votes.ranking.map((result, i) => {
-    const dots = `**${result.dots} ${result.dots === 1 ? 'dot' : 'dots'}**`;
+    const dots = `**${dotCount(result.dots)}**`;
     const voters = countVoters(result.voters)
       .map(({ name, dots }) => {
         const who = escapeMarkdown(name) || ANONYMOUS_AUTHOR;
@@ -221,11 +214,12 @@ function formatMetrics(metrics: Metric[]): string {
     const text = escapeMarkdown(metric.metric) || '(unnamed metric)';
     return `- ${kind}: ${text}${target ? ` — target: ${target}` : ''}`;
   });
-  return section('Test metrics', lines.join('\n'));
+  return section(SUMMARY_MORE_HEADINGS.metrics, lines.join('\n'));
 }
 
 function formatActions(summary: SessionSummary): string {
-  if (summary.actions.length === 0) return section(SUMMARY_HEADINGS.actions, '*No action items.*');
+  if (summary.actions.length === 0)
+    return section(SUMMARY_HEADINGS.actions, `*${SUMMARY_EMPTY.actions}*`);
   const rows = summary.actions.map((action) => {
     const owner = action.owner === null ? '' : escapeMarkdown(action.owner);
     return `| ${noteLine(action.text)} | ${owner || '—'} | ${action.due ?? '—'} |`;
@@ -239,15 +233,16 @@ function formatActions(summary: SessionSummary): string {
 function formatCommitments(commitments: SummaryCommitments): string {
   const { unassigned, ...sides } = commitments;
   if (Object.values(commitments).every((list) => list.length === 0)) {
-    return section(SUMMARY_HEADINGS.commitments, '*No commitments.*');
+    return section(SUMMARY_HEADINGS.commitments, `*${SUMMARY_EMPTY.commitments}*`);
   }
   const list = (notes: SummaryNote[]) =>
-    notes.length > 0 ? notes.map((note) => noteItem(note)).join('\n') : '*None.*';
+    notes.length > 0 ? notes.map((note) => noteItem(note)).join('\n') : `*${SUMMARY_EMPTY.side}*`;
   const groups = (['customer', 'supplier', 'both'] as const).flatMap((side) => [
     `### ${SIDE_LABELS[side]}`,
     list(sides[side]),
   ]);
-  if (unassigned.length > 0) groups.push('### Side not set', list(unassigned));
+  if (unassigned.length > 0)
+    groups.push(`### ${SUMMARY_MORE_HEADINGS.sideNotSet}`, list(unassigned));
   return section(SUMMARY_HEADINGS.commitments, ...groups);
 }
 
@@ -265,7 +260,9 @@ export function summaryToMarkdown(summary: SessionSummary): string {
   if (summary.stages) sections.push(formatStages(summary.stages));
   for (const zone of summary.zones) {
     if (zone.zoneId !== null && underStages.has(zone.zoneId)) continue;
-    sections.push(formatZone(zone, escapeMarkdown(zone.title) || 'Untitled zone'));
+    sections.push(
+      formatZone(zone, escapeMarkdown(zone.title) || SUMMARY_MORE_HEADINGS.untitledZone),
+    );
   }
   sections.push(formatZone(summary.outside, OUTSIDE_SECTION_TITLE));
   sections.push(formatQuestions(summary.questions));
