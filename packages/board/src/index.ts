@@ -79,7 +79,7 @@ export {
   setGroundRules,
 } from './groundRules.js';
 export { newId } from './ids.js';
-export { escapeMarkdown } from './markdownText.js';
+export { escapeMarkdown, plainLines } from './markdownText.js';
 export {
   groupNotesByZone,
   type NotesByZone,

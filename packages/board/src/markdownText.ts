@@ -53,3 +53,14 @@ export function escapedLines(text: string): string[] {
     .filter((line) => line !== '')
     .map(escapeLine);
 }
+
+/**
+ * The non-blank lines of a text written by people, as plain text for formats other than
+ * Markdown (a PDF): control characters and bidi overrides removed, whitespace runs folded.
+ */
+export function plainLines(text: string): string[] {
+  return text
+    .split(LINE_BREAK)
+    .map(oneLine)
+    .filter((line) => line !== '');
+}
