@@ -47,6 +47,8 @@ check('build', built);
 check('lint', run('lint', 'npx', ['biome', 'check', '--error-on-warnings', '.']));
 
 if (built) {
+  // The PDF export's tests read their PDFs back with poppler-utils.
+  check('test tools', run('test tools', 'bash', ['scripts/ensure-test-tools.sh']));
   rmSync(VITEST_JSON, { force: true });
   const vitestOk = run('unit and integration tests', 'npx', [
     'vitest',

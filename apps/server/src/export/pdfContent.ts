@@ -259,16 +259,15 @@ function commitments({ commitments }: SessionSummary): Block[] {
   if (Object.values(commitments).every((list) => list.length === 0)) {
     return [title, empty(SUMMARY_EMPTY.commitments)];
   }
-  const group = (label: string, notes: SummaryNote[]): Block[] => [
-    subheading(label),
-    notes.length > 0 ? noteList(notes, false) : empty(SUMMARY_EMPTY.side),
-  ];
+  // Unlike the Markdown, a side without commitments is left out: the report stays short.
+  const group = (label: string, notes: SummaryNote[]): Block[] =>
+    notes.length > 0 ? [subheading(label), noteList(notes, false)] : [];
   return [
     title,
     ...(['customer', 'supplier', 'both'] as const).flatMap((side) =>
       group(SIDE_LABELS[side], sides[side]),
     ),
-    ...(unassigned.length > 0 ? group(SUMMARY_MORE_HEADINGS.sideNotSet, unassigned) : []),
+    ...group(SUMMARY_MORE_HEADINGS.sideNotSet, unassigned),
   ];
 }
 
