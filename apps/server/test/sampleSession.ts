@@ -3,6 +3,7 @@ import {
   addNote,
   agreeToGroundRules,
   type Card,
+  defaultPrep,
   endSession,
   goToStage,
   joinSession,
@@ -50,16 +51,37 @@ export interface SampleSession {
   cards: number;
 }
 
+export interface SampleOptions {
+  /** Plain notes added across the lanes, for a long session. */
+  extra?: number;
+  /** Whether to write the hostile note (left out of the documentation's example). */
+  hostile?: boolean;
+}
+
 /**
- * Creates a SPIN board titled `title` and writes the session; `extra` more plain notes per lane
- * make a long one. Resolves once the server holds every card.
+ * Creates a SPIN board titled `title`, saves a preparation whose goal and customer go into the
+ * summary, and writes the session. Resolves once the server holds every card.
  */
 export async function writeSampleSession(
   server: TestServer,
   title: string,
-  extra = 0,
+  { extra = 0, hostile = true }: SampleOptions = {},
 ): Promise<SampleSession> {
   const board = await createBoard(server.url, { title, template: 'spin' });
+  const prep = defaultPrep();
+  prep.goal = 'Einen Piloten für 2027 vereinbaren: un almacén, tres meses';
+  prep.customer = 'Begoña Núñez';
+  prep.company = 'Transportes Añón S.L.';
+  prep.summary = { goal: true, customer: true };
+  const saved = await fetch(`${server.url}/api/boards/${board.id}/prep`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${board.tokens.facilitator}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ revision: 0, prep }),
+  });
+  if (!saved.ok) throw new Error(`prep not saved: ${saved.status}`);
   const client = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
   await client.synced;
   const { doc } = client;
@@ -107,7 +129,7 @@ export async function writeSampleSession(
   card(3, 'Weniger Leerkilometer', 'Jörg Müller', { kind: 'benefit', weight: 3 });
   card(3, 'Clientes más contentos', 'Begoña Núñez', { kind: 'benefit', weight: 1 });
   card(3, 'Piloto en un almacén', 'Begoña Núñez', { kind: 'idea', feasibility: 'realistic' });
-  card(3, HOSTILE_TEXT, '<b>Mallory</b>\u0000');
+  if (hostile) card(3, HOSTILE_TEXT, '<b>Mallory</b>\u0000');
   card(3, 'Pilotplan schicken', 'Jörg Müller', {
     kind: 'action',
     owner: 'Jörg Müller',

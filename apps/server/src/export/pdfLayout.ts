@@ -170,7 +170,7 @@ class Writer {
 
 const HEADING = {
   2: { size: 14, leading: 19, before: 22, after: 8 },
-  3: { size: 11, leading: 15, before: 12, after: 4 },
+  3: { size: 11, leading: 15, before: 9, after: 3 },
 } as const;
 const LIST_INDENT = 16;
 const CELL_PAD = 5;
