@@ -4,6 +4,28 @@
 export { placeAnswer } from './answers.js';
 export { type Ballot, dotsUsed, isBallot, VOTE_DOTS_MAX } from './ballot.js';
 export {
+  ANSWER_LINK,
+  BOARD_BACKGROUND,
+  CARD_LOOK,
+  NOTE_LOOK,
+  VOTE_BADGE_FILL,
+  ZONE_FALLBACK,
+  ZONE_THEME,
+  type ZoneTheme,
+  zoneTheme,
+} from './boardTheme.js';
+export {
+  CARD_HEADER,
+  HEADER_ICON,
+  HEADER_LINE,
+  HEADER_PAD,
+  HEADER_SIZE,
+  HEADER_TEXT_LEFT,
+  type HeaderLayout,
+  layoutCardHeader,
+  WEIGHT_DOT,
+} from './cardHeaderLayout.js';
+export {
   CARD_COLORS,
   CARD_KINDS,
   CARD_LABELS,
@@ -78,7 +100,9 @@ export {
   readGroundRules,
   setGroundRules,
 } from './groundRules.js';
+export { compoundParts, hyphenBreak, type WordBreak } from './hyphenate.js';
 export { newId } from './ids.js';
+export { FONT_SIZE, MIN_SCREEN_PX, READABLE_ZOOM } from './legibility.js';
 export { escapeMarkdown } from './markdownText.js';
 export {
   groupNotesByZone,
@@ -241,6 +265,18 @@ export {
   ZONE_GAP,
 } from './templates.js';
 export {
+  fitLine,
+  heightToFit,
+  LINE_HEIGHT,
+  layoutNoteText,
+  type Measure,
+  MORE,
+  NOTE_FOOTER,
+  NOTE_PADDING,
+  type NoteTextLayout,
+  wrapText,
+} from './textLayout.js';
+export {
   formatCountdown,
   isTimer,
   isTimerRunning,
@@ -273,6 +309,7 @@ export {
   type VoteOptions,
   type VoteTally,
 } from './vote.js';
+export { badgeSpot, type Circle, dotRadius, dotSpots, onDot } from './voteDots.js';
 export {
   addZone,
   compareBoardOrder,
@@ -293,4 +330,17 @@ export {
   type Zone,
   type ZoneKind,
 } from './zone.js';
+export {
+  layoutZoneLabel,
+  ZONE_LABEL,
+  ZONE_PROMPT_ALPHA,
+  ZONE_PROMPT_LINE,
+  ZONE_PROMPT_LINES,
+  ZONE_PROMPT_SIZE,
+  ZONE_PROMPT_Y,
+  ZONE_RADIUS,
+  ZONE_STROKE,
+  ZONE_TITLE_SIZE,
+  type ZoneLabelLines,
+} from './zoneLabelLayout.js';
 export { addZoneOfKind, freeZoneSpot } from './zoneSpot.js';
