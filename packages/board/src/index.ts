@@ -4,6 +4,13 @@
 export { placeAnswer } from './answers.js';
 export { type Ballot, dotsUsed, isBallot, VOTE_DOTS_MAX } from './ballot.js';
 export {
+  type BoardPicture,
+  type BoardPictureOptions,
+  boardPicture,
+  boardSvg,
+  UnknownZoneError,
+} from './boardPicture.js';
+export {
   ANSWER_LINK,
   BOARD_BACKGROUND,
   CARD_LOOK,
@@ -256,6 +263,7 @@ export {
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
+export { escapeXml, xmlSafe } from './svgText.js';
 export {
   applyTemplate,
   DART_ZONES,
