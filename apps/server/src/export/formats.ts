@@ -1,5 +1,7 @@
 import { type SessionSummary, summaryToMarkdown } from '@dartboard/board';
 import { pdf } from './pdf.js';
+import { png } from './png.js';
+import { svg } from './svg.js';
 
 // The forms the session summary exports to (`GET /api/boards/:id/summary?format=`): each is a
 // file of its own registered here, so the route and the command line offer the same list.
@@ -36,7 +38,13 @@ const json: ExportFormat = {
   render: ({ summary }) => JSON.stringify(summary, null, 2),
 };
 
-export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = { md: markdown, json, pdf };
+export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
+  md: markdown,
+  json,
+  svg,
+  png,
+  pdf,
+};
 
 export function isExportFormat(name: string): boolean {
   return Object.hasOwn(EXPORT_FORMATS, name);
