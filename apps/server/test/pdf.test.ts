@@ -56,7 +56,7 @@ describe('GET /api/boards/:id/summary?format=pdf', () => {
     text = pdf.pages.join('\n');
   });
 
-  it('has the title, date and participants on the first page, accents intact', () => {
+  it('has the title, date, customer, goal and participants on the first page, accents intact', () => {
     const first = pdf.pages[0] ?? '';
     expect(first).toContain('Größe & Übermaß: Flottenpilot 2027');
     expect(first).toMatch(/Session of \d{4}-\d\d-\d\d · \d+ notes/);
@@ -67,6 +67,11 @@ describe('GET /api/boards/:id/summary?format=pdf', () => {
     expect(folded).toContain('Customer Begoña Núñez (Transportes Añón S.L.)');
     expect(folded).toContain('Goal Einen Piloten für 2027 vereinbaren: un almacén, tres meses');
     expect(first).toMatch(/Session ended\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC · lasted 1 h 25 min/);
+  });
+
+  it('shows the board on the first page, and no other picture', () => {
+    expect(pdf.pictures).toHaveLength(1);
+    expect(pdf.pictures[0]).toMatchObject({ page: 1, width: 1400 });
   });
 
   it('has the sections in the order of the summary', () => {
@@ -184,6 +189,8 @@ describe('a long session as PDF', () => {
   });
 
   it('lays out off the event loop, at most two exports at once', async () => {
+    // A first export starts the picture pool's workers, which loads their code.
+    expect((await exportPdf(session)).status).toBe(200);
     let most = 0;
     let lag = 0;
     let last = performance.now();
@@ -198,9 +205,10 @@ describe('a long session as PDF', () => {
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(most).toBe(2);
     expect(exportLoad()).toEqual({ running: 0, waiting: 0 });
-    // Laid out on the event loop, each of these reports would hold it for about 600 ms.
-    expect(lag).toBeLessThan(400);
-  }, 60_000);
+    // Laid out on the event loop, the three reports would hold it for about 1.8 s. What is left
+    // is two cores shared with four busy workers (two pictures, two reports).
+    expect(lag).toBeLessThan(750);
+  }, 120_000);
 });
 
 // `EXAMPLE_DIR=docs/examples npx vitest run apps/server/test/pdf.test.ts` writes the

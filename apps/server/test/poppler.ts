@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface ReadPdf {
   /** The text of each page, laid out as on the page (`pdftotext -layout`). */
   pages: string[];
+  /** `pdfimages -list`: the page (from 1) and pixel size of each picture. */
+  pictures: { page: number; width: number; height: number }[];
   /** `pdffonts`: each font's name and whether it is embedded. */
   fonts: { name: string; embedded: boolean }[];
   /** Each page as a PNG, at 60 dpi unless asked (`pdftoppm -png -r 60`). */
@@ -53,6 +55,18 @@ export function readPdf(bytes: Uint8Array, dpi = 60): ReadPdf {
         // name, type (one or two words), encoding, emb, sub, uni, object, id
         return { name: columns[0] ?? '', embedded: columns[columns.length - 5] === 'yes' };
       });
+    const pictures = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.trim().split(/\s+/))
+      // page num type width height …; a PNG's alpha channel is listed as an "smask" of its own.
+      .filter((columns) => columns[2] === 'image')
+      .map(([page, , , width, height]) => ({
+        page: Number(page),
+        width: Number(width),
+        height: Number(height),
+      }));
     execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, join(dir, 'page')]);
     execFileSync('pdftoppm', ['-gray', '-r', '60', file, join(dir, 'grey')]);
     const files = (ending: string) =>
@@ -60,7 +74,7 @@ export function readPdf(bytes: Uint8Array, dpi = 60): ReadPdf {
         .filter((name) => name.endsWith(ending))
         .sort()
         .map((name) => readFileSync(join(dir, name)));
-    return { pages, fonts, images: files('.png'), ink: files('.pgm').map(inkOf) };
+    return { pages, pictures, fonts, images: files('.png'), ink: files('.pgm').map(inkOf) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -304,11 +304,16 @@ function drawFirstPage(w: Writer, content: PdfContent): void {
   }
   if (content.picture) {
     w.y += 12;
-    const height = Math.min(w.bottom - w.y, w.width * 0.9);
-    doc.image(Buffer.from(content.picture), w.left, w.y, {
-      fit: [w.width, height],
-      align: 'center',
-    });
+    const image = Buffer.from(content.picture);
+    // A PNG's size is in its IHDR chunk, right after the signature.
+    const [pixelsWide, pixelsHigh] = [image.readUInt32BE(16), image.readUInt32BE(20)];
+    const room = Math.min(w.bottom - w.y - 2 * SMALL.leading, w.width * 0.9);
+    const ratio = Math.min(w.width / pixelsWide, room / pixelsHigh);
+    const [width, height] = [pixelsWide * ratio, pixelsHigh * ratio];
+    doc.image(image, w.left + (w.width - width) / 2, w.y, { width, height });
+    w.y += height + 6;
+    const caption: Run[] = [{ text: 'The board at the time of the export.', style: 'italic' }];
+    w.drawLines(w.wrap(caption, w.width, SMALL.size), w.left, SMALL);
     w.newPage();
   } else {
     w.y += 8;
