@@ -4,9 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../errors.js';
 
-// Heavy exports (a PDF, a picture) run in worker threads so that laying out a long session
-// never stalls the rooms on the event loop. At most EXPORT_WORKERS run at once, whatever their
-// format; the rest wait in a short queue, and a full queue answers 503 instead of piling up.
+// Heavy exports run in worker threads so that laying out a long session never stalls the rooms
+// on the event loop. At most EXPORT_WORKERS run at once, whatever their script; the rest wait
+// in a short queue, and a full queue answers 503 instead of piling up. The PDF runs here; the
+// board pictures have their own pool (picturePool.ts), to be merged into one.
 
 export const EXPORT_WORKERS = 2;
 const QUEUE_MAX = 16;
