@@ -207,8 +207,10 @@ async function exportBoards(args: Arguments): Promise<void> {
       const { name, body } = await render(storage, board, args.format, args.options, now);
       const path = join(folder, unique(name, used));
       write(path, body);
+      // The progress line is cleared first, so paths and progress do not mix on one terminal.
+      if (progress) process.stderr.write('\r\x1b[K');
       process.stdout.write(`${path}\n`);
-      if (progress) process.stderr.write(`\r${index + 1}/${boards.length} boards`);
+      if (progress) process.stderr.write(`${index + 1}/${boards.length} boards`);
     }
     if (progress && boards.length > 0) process.stderr.write('\n');
   } finally {
