@@ -210,8 +210,8 @@ describe('GET /api/boards/:id/summary of a co-creation session', () => {
     const json = (await response.json()) as SessionSummary;
     expect(json.session).toEqual({ goal: null, customer: null, company: null });
     expect(json.participants).toEqual([
-      { name: 'Sam', role: 'facilitator' },
-      { name: 'Cara', role: 'edit' },
+      { name: 'Sam', role: 'facilitator', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Cara', role: 'edit', firstSeenAt: null, lastSeenAt: null },
     ]);
     expect(json.groundRules.agreed.map((person) => person.name)).toEqual(['Cara']);
     expect(json.groundRules.rules.length).toBeGreaterThan(0);

@@ -218,6 +218,7 @@ export {
   type SummarySession,
   type SummarySessionInput,
   type SummaryStage,
+  type SummaryVisit,
   type SummaryVoteResult,
   type SummaryVotes,
   type SummaryWeighted,
@@ -228,7 +229,9 @@ export {
   feasibilityLabel,
   formatDuration,
   formatMinute,
+  formatSpan,
   PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';

@@ -24,7 +24,7 @@ import {
   feasibilityLabel,
   formatDuration,
   formatMinute,
-  PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   weightLabel,
 } from './summaryLabels.js';
 
@@ -81,9 +81,10 @@ function header(summary: SessionSummary): string[] {
     lines.push(`Session ended ${formatMinute(summary.endedAt)}${lasted}`);
   }
   const participants = summary.participants
-    .map(({ name, role }) => {
-      const who = escapeMarkdown(name) || ANONYMOUS_AUTHOR;
-      return role ? `${who} (${PARTICIPANT_ROLE_LABELS[role]})` : who;
+    .map((participant) => {
+      const who = escapeMarkdown(participant.name) || ANONYMOUS_AUTHOR;
+      const detail = participantDetail(participant, summary.date);
+      return detail ? `${who} (${detail})` : who;
     })
     .join(', ');
   if (participants !== '') lines.push(`Participants: ${participants}`);
