@@ -205,6 +205,7 @@ export {
   buildSummary,
   OUTSIDE_SECTION_TITLE,
   type SessionSummary,
+  SUMMARY_SCHEMA_VERSION,
   type SummaryAction,
   type SummaryCommitments,
   type SummaryGroundRules,
@@ -222,6 +223,7 @@ export {
   type SummaryVotes,
   type SummaryWeighted,
 } from './summary.js';
+export { CSV_COLUMNS, neutraliseFormula, summaryToCsv } from './summaryCsv.js';
 export {
   cardTag,
   countVoters,
