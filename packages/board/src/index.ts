@@ -223,7 +223,9 @@ export {
   type SummaryVotes,
   type SummaryWeighted,
 } from './summary.js';
+export { type BlockOptions, summaryBlocks } from './summaryBlocks.js';
 export { CSV_COLUMNS, neutraliseFormula, summaryToCsv } from './summaryCsv.js';
+export { escapeHtml, summaryToHtml } from './summaryHtml.js';
 export {
   cardTag,
   countVoters,
@@ -234,6 +236,7 @@ export {
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
+export { summaryToText } from './summaryText.js';
 export {
   applyTemplate,
   DART_ZONES,
