@@ -96,6 +96,7 @@ export function TopBar({
 
   const more: MenuAction[] = [];
   if (canShare && phone) more.push({ label: 'Share', onSelect: () => setSharing(true) });
+  // "Copy summary…" is left out here: "Preview summary", further down, opens the same dialog.
   if (canExport && narrow) {
     for (const { format, label } of EXPORT_CHOICES) {
       more.push({
@@ -104,7 +105,6 @@ export function TopBar({
         disabled: exporting.state.step === 'busy',
       });
     }
-    more.push({ label: 'Copy summary…', onSelect: () => setDialog('summary') });
   }
   if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
