@@ -39,7 +39,8 @@ export function ExportStatus({ state }: { state: ExportState }) {
     return (
       <span className="field-error" role="alert">
         Export as {EXPORT_FORMAT_LABELS[state.format]} failed
-        {state.message ? ` (${state.message})` : ''}. Check the connection and try again.
+        {state.message ? `: ${state.message.replace(/\.?$/, '.')}` : '.'} Check the connection and
+        try again.
       </span>
     );
   }
