@@ -63,7 +63,11 @@ async function onServer(board: CreatedBoard, write: (doc: Y.Doc) => void) {
 
 beforeAll(async () => {
   server = await startServer();
-  session = await createBoard(server.url, { title: 'Acme Logistics', template: 'spin' });
+  // The fixture's own title, so whichever copy of the title wins the merge, it reads the same.
+  session = await createBoard(server.url, {
+    title: 'Acme Logistics: fleet telematics',
+    template: 'spin',
+  });
   const fixture = spinSession();
   sessionIds = fixture.ids;
   await onServer(session, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.doc)));
