@@ -66,7 +66,7 @@ export function ExportMenu({
   return (
     <div className="menu-anchor">
       <button {...buttonProps} type="button" className="primary" aria-busy={busy || undefined}>
-        Export
+        Export <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div {...menuProps} role="menu" className="menu" aria-label="Export">
