@@ -205,6 +205,7 @@ export {
   buildSummary,
   OUTSIDE_SECTION_TITLE,
   type SessionSummary,
+  SUMMARY_SCHEMA_VERSION,
   type SummaryAction,
   type SummaryCommitments,
   type SummaryGroundRules,
@@ -223,6 +224,9 @@ export {
   type SummaryVotes,
   type SummaryWeighted,
 } from './summary.js';
+export { type BlockOptions, summaryBlocks } from './summaryBlocks.js';
+export { CSV_COLUMNS, neutraliseFormula, summaryToCsv } from './summaryCsv.js';
+export { escapeHtml, summaryToHtml } from './summaryHtml.js';
 export {
   cardTag,
   countVoters,
@@ -235,6 +239,7 @@ export {
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
+export { summaryToText } from './summaryText.js';
 export {
   applyTemplate,
   DART_ZONES,

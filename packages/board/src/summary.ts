@@ -171,8 +171,17 @@ export interface SummaryCommitments {
   unassigned: SummaryNote[];
 }
 
+/**
+ * The version of the JSON export's shape, which docs/summary.schema.json describes exactly (no
+ * other fields allowed). Raised with the schema whenever a field is added, removed, renamed or
+ * changes its meaning.
+ */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
 /** What a session produced: the JSON export, and the source of the Markdown one. */
 export interface SessionSummary {
+  /** SUMMARY_SCHEMA_VERSION: which version of docs/summary.schema.json this document follows. */
+  schemaVersion: number;
   title: string;
   /** Board creation date (YYYY-MM-DD, UTC), or null when unknown. */
   date: string | null;
@@ -249,6 +258,7 @@ export function buildSummary(doc: Y.Doc, options: SummaryOptions): SessionSummar
     notes: (byZone.get(zone.id) ?? []).map(toSummaryNote),
   }));
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     title: meta.title,
     date: isoTime(meta.createdAt)?.slice(0, 10) ?? null,
     generatedAt: options.now.toISOString(),

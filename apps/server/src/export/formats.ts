@@ -1,4 +1,5 @@
 import { type SessionSummary, summaryToMarkdown } from '@dartboard/board';
+import { csv } from './csv.js';
 
 // The forms the session summary exports to (`GET /api/boards/:id/summary?format=`): each is a
 // file of its own registered here, so the route and the command line offer the same list.
@@ -35,7 +36,11 @@ const json: ExportFormat = {
   render: ({ summary }) => JSON.stringify(summary, null, 2),
 };
 
-export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = { md: markdown, json };
+export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
+  md: markdown,
+  json,
+  csv,
+};
 
 export function isExportFormat(name: string): boolean {
   return Object.hasOwn(EXPORT_FORMATS, name);
