@@ -75,6 +75,7 @@ describe('boardPicture', () => {
     const shown = texts(svg).map((t) => t.text);
     expect(shown).toContain('Situation');
     expect(shown).toContain('Need-payoff');
+    expect(svg).toContain('<title>Acme Logistics: fleet telematics</title>');
     expect(shown).toContain('Cara Customer');
     expect(squeezed(shown)).toContain('Hardwarecost');
     expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${width}" height="${height}"`));
@@ -147,6 +148,7 @@ describe('boardPicture', () => {
   it('says so for an empty board', () => {
     const picture = boardPicture(new Y.Doc(), { measure });
     expect(texts(picture.svg).map((t) => t.text)).toEqual(['This board is empty.']);
+    expect(picture.svg).toContain('<title>An empty board</title>');
     expect(picture.width).toBeLessThan(1000);
   });
 });

@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { ANSWER_LINK, BOARD_BACKGROUND, VOTE_BADGE_FILL, zoneTheme } from './boardTheme.js';
 import { type Rect, rectCenter, rectsIntersect } from './geometry.js';
+import { readMeta } from './meta.js';
 import { listNotes, type Note } from './note.js';
 import { noteSvg, type PictureText } from './notePicture.js';
 import { escapeXml, num } from './svgText.js';
@@ -114,6 +115,7 @@ export function boardPicture(doc: Y.Doc, options: BoardPictureOptions): BoardPic
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"`,
     ` viewBox="${num(frame.x)} ${num(frame.y)} ${width} ${height}"`,
     ` font-family="${escapeXml(fonts)}" xml:space="preserve">`,
+    `<title>${escapeXml(readMeta(doc).title)}</title>`,
     ...parts,
     '</svg>\n',
   ].join('');
@@ -230,6 +232,7 @@ function emptyPicture(fonts: string, ascent: number): BoardPicture {
   const height = 160;
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(fonts)}">`,
+    '<title>An empty board</title>',
     `<rect width="${width}" height="${height}" fill="${BOARD_BACKGROUND}"/>`,
     `<text x="${width / 2}" y="${num(height / 2 - 12 + 24 * ascent)}" font-size="24" fill="#57534e" text-anchor="middle">This board is empty.</text>`,
     '</svg>\n',
