@@ -2,12 +2,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardPicture, UnknownZoneError } from './boardPicture.js';
-import { addNote } from './note.js';
+import { addNote, setNoteLocked } from './note.js';
 import { joinSession } from './people.js';
 import { spinSession } from './summaryFixture.testing.js';
 import { NOTE_PADDING } from './textLayout.js';
 import { placeDot, revealVotes, startVote } from './vote.js';
-import { addZone } from './zone.js';
+import { addZone, setZoneLocked } from './zone.js';
 
 /** Every glyph 0.55 of the font size wide: a stand-in for the picture font's metrics. */
 const measure = (text: string, size: number) => Array.from(text).length * size * 0.55;
@@ -143,6 +143,20 @@ describe('boardPicture', () => {
     expect(texts(boardPicture(doc, { measure }).svg).map((t) => t.text)).not.toContain('2');
     revealVotes(doc, 3);
     expect(texts(boardPicture(doc, { measure }).svg).map((t) => t.text)).toContain('2');
+  });
+
+  it('draws a padlock on a locked zone and a locked note', () => {
+    const doc = board();
+    const lockPaths = (svg: string) =>
+      (
+        svg.match(/<path d="M[^"]*A[^"]*" fill="none" stroke="[^"]*" stroke-width="[\d.]+"\/>/g) ??
+        []
+      ).length;
+    const before = lockPaths(boardPicture(doc, { measure }).svg);
+    setZoneLocked(doc, 'z1', true);
+    const id = addNote(doc, { text: 'fixed', x: 40, y: 120, author: 'A' });
+    setNoteLocked(doc, id, true);
+    expect(lockPaths(boardPicture(doc, { measure }).svg)).toBe(before + 2);
   });
 
   it('says so for an empty board', () => {
