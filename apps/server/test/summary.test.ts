@@ -262,3 +262,13 @@ describe('GET /api/boards/:id/summary of a co-creation session', () => {
     expect(md).toContain('1. Fewer empty trips — **2 dots** (Sam, Cara)');
   });
 });
+
+describe('the Export menu and the registry', () => {
+  it("offer the same formats: the page's mirror of the registry has not drifted", async () => {
+    const { EXPORT_CHOICES } = await import('../../web/src/ui/exportFormats.js');
+    const { EXPORT_FORMATS } = await import('../src/export/formats.js');
+    expect(EXPORT_CHOICES.map((choice) => choice.format).sort()).toEqual(
+      Object.keys(EXPORT_FORMATS).sort(),
+    );
+  });
+});

@@ -4,6 +4,35 @@
 export { placeAnswer } from './answers.js';
 export { type Ballot, dotsUsed, isBallot, VOTE_DOTS_MAX } from './ballot.js';
 export {
+  type BoardPicture,
+  type BoardPictureOptions,
+  boardPicture,
+  boardSvg,
+  UnknownZoneError,
+} from './boardPicture.js';
+export {
+  ANSWER_LINK,
+  BOARD_BACKGROUND,
+  CARD_LOOK,
+  NOTE_LOOK,
+  VOTE_BADGE_FILL,
+  ZONE_FALLBACK,
+  ZONE_THEME,
+  type ZoneTheme,
+  zoneTheme,
+} from './boardTheme.js';
+export {
+  CARD_HEADER,
+  HEADER_ICON,
+  HEADER_LINE,
+  HEADER_PAD,
+  HEADER_SIZE,
+  HEADER_TEXT_LEFT,
+  type HeaderLayout,
+  layoutCardHeader,
+  WEIGHT_DOT,
+} from './cardHeaderLayout.js';
+export {
   CARD_COLORS,
   CARD_KINDS,
   CARD_LABELS,
@@ -78,7 +107,9 @@ export {
   readGroundRules,
   setGroundRules,
 } from './groundRules.js';
+export { compoundParts, hyphenBreak, type WordBreak } from './hyphenate.js';
 export { newId } from './ids.js';
+export { FONT_SIZE, MIN_SCREEN_PX, READABLE_ZOOM } from './legibility.js';
 export { escapeMarkdown } from './markdownText.js';
 export {
   groupNotesByZone,
@@ -240,6 +271,7 @@ export {
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
 export { summaryToText } from './summaryText.js';
+export { escapeXml, xmlSafe } from './svgText.js';
 export {
   applyTemplate,
   DART_ZONES,
@@ -248,6 +280,18 @@ export {
   type TemplateOptions,
   ZONE_GAP,
 } from './templates.js';
+export {
+  fitLine,
+  heightToFit,
+  LINE_HEIGHT,
+  layoutNoteText,
+  type Measure,
+  MORE,
+  NOTE_FOOTER,
+  NOTE_PADDING,
+  type NoteTextLayout,
+  wrapText,
+} from './textLayout.js';
 export {
   formatCountdown,
   isTimer,
@@ -281,6 +325,7 @@ export {
   type VoteOptions,
   type VoteTally,
 } from './vote.js';
+export { badgeSpot, type Circle, dotRadius, dotSpots, onDot } from './voteDots.js';
 export {
   addZone,
   compareBoardOrder,
@@ -301,4 +346,17 @@ export {
   type Zone,
   type ZoneKind,
 } from './zone.js';
+export {
+  layoutZoneLabel,
+  ZONE_LABEL,
+  ZONE_PROMPT_ALPHA,
+  ZONE_PROMPT_LINE,
+  ZONE_PROMPT_LINES,
+  ZONE_PROMPT_SIZE,
+  ZONE_PROMPT_Y,
+  ZONE_RADIUS,
+  ZONE_STROKE,
+  ZONE_TITLE_SIZE,
+  type ZoneLabelLines,
+} from './zoneLabelLayout.js';
 export { addZoneOfKind, freeZoneSpot } from './zoneSpot.js';

@@ -1,5 +1,7 @@
 import { type SessionSummary, summaryToMarkdown } from '@dartboard/board';
 import { csv } from './csv.js';
+import { png } from './png.js';
+import { svg } from './svg.js';
 
 // The forms the session summary exports to (`GET /api/boards/:id/summary?format=`): each is a
 // file of its own registered here, so the route and the command line offer the same list.
@@ -40,6 +42,8 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   md: markdown,
   json,
   csv,
+  svg,
+  png,
 };
 
 export function isExportFormat(name: string): boolean {

@@ -1,11 +1,10 @@
-import { type Note, rectCenter } from '@dartboard/board';
+import { ANSWER_LINK, type Note, rectCenter } from '@dartboard/board';
 import { useMemo } from 'react';
 import { Group, Line } from 'react-konva';
 import type { Preview } from '../state/ui';
 
 /** Most connectors drawn: a board of thousands of answers still draws in a frame. */
 const MAX_LINKS = 500;
-const LINK = 'rgba(28,25,23,0.45)';
 
 /**
  * From the centre of each answer card to the centre of its question, both as shown (a drag in
@@ -48,8 +47,8 @@ export function AnswerLinks({
         <Line
           key={id}
           points={points}
-          stroke={LINK}
-          strokeWidth={3}
+          stroke={ANSWER_LINK.color}
+          strokeWidth={ANSWER_LINK.width}
           lineCap="round"
           perfectDrawEnabled={false}
         />

@@ -1,4 +1,11 @@
-import { type Note, rectsIntersect } from '@dartboard/board';
+import {
+  badgeSpot,
+  type Circle,
+  dotSpots,
+  type Note,
+  rectsIntersect,
+  VOTE_BADGE_FILL,
+} from '@dartboard/board';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
 import { useCallback } from 'react';
@@ -8,9 +15,8 @@ import type { VoteView } from '../ui/useVote';
 import { FONT_FAMILY } from './fitText';
 import { BOARD_BACKGROUND } from './theme';
 import { visibleRect } from './viewport';
-import { badgeSpot, type Circle, dotSpots } from './voteDots';
 
-const BADGE_FILL = '#1e3a8a';
+const BADGE_FILL = VOTE_BADGE_FILL;
 
 function circle(context: CanvasRenderingContext2D, { x, y, r }: Circle) {
   context.beginPath();

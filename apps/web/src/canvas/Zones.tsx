@@ -1,10 +1,10 @@
-import type { Zone } from '@dartboard/board';
+import { ZONE_RADIUS, ZONE_STROKE, type Zone } from '@dartboard/board';
 import type { Context } from 'konva/lib/Context';
 import { memo, useCallback, useMemo } from 'react';
 import { Group, Rect, Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
 import { paintLock } from './paintNote';
-import { ZONE_FALLBACK, ZONE_THEME } from './theme';
+import { zoneTheme } from './theme';
 import { LABEL, type LabelLook, ZoneLabel } from './zoneLabel';
 import type { ZoomRest } from './zoomRest';
 
@@ -67,7 +67,7 @@ const ZoneShape = memo(function ZoneShape({
   reserve: number;
   zoomRest: ZoomRest;
 }) {
-  const theme = ZONE_THEME[zone.kind] ?? ZONE_FALLBACK;
+  const theme = zoneTheme(zone.kind);
   const lockX = zone.width - ZONE_LOCK_SIZE - (reserve > 0 ? reserve + 8 : 20);
   return (
     <Group x={zone.x} y={zone.y}>
@@ -76,8 +76,8 @@ const ZoneShape = memo(function ZoneShape({
         height={zone.height}
         fill={theme.fill}
         stroke={theme.stroke}
-        strokeWidth={2}
-        cornerRadius={16}
+        strokeWidth={ZONE_STROKE}
+        cornerRadius={ZONE_RADIUS}
         perfectDrawEnabled={false}
       />
       <ZoneLabelShape

@@ -1,4 +1,4 @@
-import { NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from '@dartboard/board';
+import { FONT_SIZE, NOTE_DEFAULT_HEIGHT, NOTE_DEFAULT_WIDTH } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import {
   fitFontSize,
@@ -11,7 +11,6 @@ import {
   NOTE_PADDING,
   wrapText,
 } from './fitText';
-import { FONT_SIZE } from './legibility';
 
 // fitFontSize takes the text measurer as a parameter (a canvas in the browser). These tests
 // give it a monospaced model: every character is half the font size wide.

@@ -1,21 +1,25 @@
-// Sticky-note text grows and shrinks with the note: the largest font size at which the
-// word-wrapped text fits inside the note, never smaller than stays readable at the opening zoom.
-// Words are measured with one offscreen canvas, once each; layouts are memoised per (text, box),
-// so panning never measures again.
-import { compoundParts, hyphenBreak } from './hyphenate';
-import { FONT_SIZE } from './legibility';
+// Sticky-note text in the page: the layout rules are the board model's (textLayout.ts in
+// packages/board, shared with the board picture the server draws); this file measures words with
+// one offscreen canvas, once each, and makes that the default measure.
+import {
+  heightToFit as fitHeight,
+  fitLine as fitOneLine,
+  layoutNoteText as layoutText,
+  type Measure,
+  type NoteTextLayout,
+} from '@dartboard/board';
 
-export const NOTE_PADDING = 10;
-/** Room at the bottom of a note for its author line (and a little air above it). */
-export const NOTE_FOOTER = FONT_SIZE.author + 4;
+export {
+  LINE_HEIGHT,
+  type Measure,
+  MORE,
+  NOTE_FOOTER,
+  NOTE_PADDING,
+  type NoteTextLayout,
+  wrapText,
+} from '@dartboard/board';
+
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-/** Four lines of the smallest text fit a note of the default size (200 by 160). */
-export const LINE_HEIGHT = 1.2;
-/** Font sizes a note's text may take, largest first; see legibility.ts for the smallest. */
-const SIZES = [FONT_SIZE.noteTextMax, 30, 28, 26, FONT_SIZE.noteTextMin];
-const CACHE_MAX = 20_000;
-
-export type Measure = (text: string, fontSize: number) => number;
 
 let context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
 /** Widths at REFERENCE_SIZE of every word, line and name measured so far. */
@@ -49,154 +53,24 @@ function measuringContext() {
   return null;
 }
 
-/**
- * The lines `text` wraps to at `fontSize` in `width`. Lines break between words, after a
- * compound's own hyphen, or, for a word wider than the line, at a drawn hyphen (hyphenate.ts;
- * an address after its separators); never silently mid-word. Stops early once it has more than `maxLines` lines.
- */
-export function wrapText(
-  text: string,
-  fontSize: number,
-  width: number,
-  measure: Measure,
-  maxLines = Number.POSITIVE_INFINITY,
-): string[] {
-  const lines: string[] = [];
-  const space = measure(' ', fontSize);
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let lineWidth = 0;
-    for (const word of paragraph.split(' ')) {
-      const parts = compoundParts(word);
-      for (let index = 0; index < parts.length; index++) {
-        if (lines.length > maxLines) return lines;
-        const part = parts[index] ?? '';
-        // Parts are measured one by one (and remembered), lines by adding them up.
-        const partWidth = measure(part, fontSize);
-        const gap = index === 0 ? ' ' : '';
-        const candidate = line === '' ? partWidth : lineWidth + (gap ? space : 0) + partWidth;
-        if (candidate <= width) {
-          line = line === '' ? part : `${line}${gap}${part}`;
-          lineWidth = candidate;
-          continue;
-        }
-        if (line !== '') lines.push(line);
-        let rest = part;
-        let restWidth = partWidth;
-        while (restWidth > width && rest.length > 1 && lines.length <= maxLines) {
-          const cut = hyphenBreak(rest, (prefix) => measure(prefix, fontSize) <= width);
-          lines.push(`${rest.slice(0, cut.at)}${cut.hyphen ? '-' : ''}`);
-          rest = rest.slice(cut.at);
-          restWidth = measure(rest, fontSize);
-        }
-        line = rest;
-        lineWidth = restWidth;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** What a note that cannot show all its text ends with; the editor and outline show it all. */
-export const MORE = '…more';
-
-/** How a note's text is drawn: its font size and the lines it wraps to. */
-export interface NoteTextLayout {
-  fontSize: number;
-  lines: readonly string[];
-  /** The text goes on: MORE is drawn after the last line (which leaves room for it). */
-  more: boolean;
-}
-
-const cache = new Map<string, NoteTextLayout>();
-
-/**
- * The largest font size at which `text` fits a note of the given size (board pixels), and its
- * lines at that size. The size never goes below FONT_SIZE.noteTextMin, which stays readable at
- * the opening zoom (legibility.ts): text that does not fit at it shows the lines that fit, the
- * last one ending in MORE.
- */
+/** See layoutNoteText in packages/board; measured with the canvas unless told otherwise. */
 export function layoutNoteText(
   text: string,
   width: number,
   height: number,
   measure: Measure = canvasMeasure,
 ): NoteTextLayout {
-  const key = `${width}x${height}:${text}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
-  const innerHeight = Math.max(1, height - NOTE_PADDING * 2 - NOTE_FOOTER);
-  let layout: NoteTextLayout | undefined;
-  // wrapText stops one line past what fits, so even a 10,000-character text costs little.
-  for (const fontSize of SIZES) {
-    const maxLines = Math.max(1, Math.floor(innerHeight / (fontSize * LINE_HEIGHT)));
-    const lines = wrapText(text, fontSize, innerWidth, measure, maxLines);
-    if (lines.length <= maxLines) {
-      layout = { fontSize, lines, more: false };
-      break;
-    }
-    if (fontSize === FONT_SIZE.noteTextMin) {
-      layout = {
-        fontSize,
-        lines: endInMore(lines, maxLines, fontSize, innerWidth, measure),
-        more: true,
-      };
-    }
-  }
-  const result = layout ?? { fontSize: FONT_SIZE.noteTextMin, lines: [], more: false };
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(key, result);
-  return result;
+  return layoutText(text, width, height, measure);
 }
 
-/**
- * The first `maxLines` lines, the last one shortened by whole words to leave room for MORE
- * after it (a word that cannot keep its place goes whole: MORE then starts the line).
- */
-function endInMore(
-  lines: string[],
-  maxLines: number,
-  fontSize: number,
-  width: number,
-  measure: Measure,
-): string[] {
-  const kept = lines.slice(0, maxLines);
-  const room = width - measure(MORE, fontSize);
-  let last = kept[maxLines - 1] ?? '';
-  while (last.length > 0 && measure(last, fontSize) > room) {
-    last = last.slice(0, Math.max(0, last.lastIndexOf(' ')));
-  }
-  // "…" says the text goes on; a hyphen or comma before it says nothing more.
-  kept[maxLines - 1] = last.replace(/[\s,;:\-‐‑–—]+$/u, '');
-  return kept;
-}
-
-/**
- * The height (board pixels) a note `width` wide needs to show all of `text` at the smallest
- * size, at most `maxHeight`: a note being typed into grows to it rather than cut its text.
- */
+/** See heightToFit in packages/board; measured with the canvas unless told otherwise. */
 export function heightToFit(
   text: string,
   width: number,
   maxHeight: number,
   measure: Measure = canvasMeasure,
 ): number {
-  const fontSize = FONT_SIZE.noteTextMin;
-  const lineHeight = fontSize * LINE_HEIGHT;
-  const chrome = NOTE_PADDING * 2 + NOTE_FOOTER;
-  const maxLines = Math.max(1, Math.floor((maxHeight - chrome) / lineHeight));
-  const innerWidth = Math.max(1, width - NOTE_PADDING * 2);
-  const lines = wrapText(text, fontSize, innerWidth, measure, maxLines).length;
-  return Math.min(maxHeight, Math.ceil(chrome + lines * lineHeight));
-}
-
-/** `text` shortened as much as needed to fit `width` with an ellipsis after it. */
-function withEllipsis(text: string, fontSize: number, width: number, measure: Measure): string {
-  let kept = text;
-  while (kept.length > 0 && measure(`${kept}…`, fontSize) > width) kept = kept.slice(0, -1);
-  return `${kept.trimEnd()}…`;
+  return fitHeight(text, width, maxHeight, measure);
 }
 
 /** One line of text as shown in `width`: whole if it fits, otherwise cut with an ellipsis. */
@@ -206,7 +80,7 @@ export function fitLine(
   width: number,
   measure: Measure = canvasMeasure,
 ): string {
-  return measure(text, fontSize) <= width ? text : withEllipsis(text, fontSize, width, measure);
+  return fitOneLine(text, fontSize, width, measure);
 }
 
 /** The font size for a note's text in a note of the given size (board pixels). */
@@ -216,5 +90,5 @@ export function fitFontSize(
   height: number,
   measure: Measure = canvasMeasure,
 ): number {
-  return layoutNoteText(text, width, height, measure).fontSize;
+  return layoutText(text, width, height, measure).fontSize;
 }

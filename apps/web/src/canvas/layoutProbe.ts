@@ -1,17 +1,20 @@
 // A read-only look at how big the text in view is on screen, for browser tests and for anyone
 // checking a board before sharing their screen: `window.__dartboard.layout()` in the console.
 // Computed by the same functions that paint, for the current viewport.
-import { rectsIntersect } from '@dartboard/board';
+import {
+  MIN_SCREEN_PX,
+  ZONE_PROMPT_SIZE as PROMPT_SIZE,
+  rectsIntersect,
+  ZONE_TITLE_SIZE as TITLE_SIZE,
+} from '@dartboard/board';
 import { useEffect } from 'react';
 import type { UiStore } from '../state/ui';
 import type { BoardStore } from '../sync/boardStore';
 import type { BoardContextValue } from '../ui/boardContext';
 import { headerHeight } from './cardHeader';
 import { layoutNoteText } from './fitText';
-import { MIN_SCREEN_PX } from './legibility';
 import { AUTHOR_SIZE } from './paintNote';
 import { DETAIL_SCALE, visibleRect } from './viewport';
-import { PROMPT_SIZE, TITLE_SIZE } from './zoneLabel';
 
 /** On-screen sizes in CSS pixels of the text in view; null where no such text is in view. */
 export interface LayoutReport {

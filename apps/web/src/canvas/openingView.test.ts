@@ -1,7 +1,6 @@
-import { DART_ZONES, type Rect } from '@dartboard/board';
+import { DART_ZONES, READABLE_ZOOM, type Rect } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import type { Viewport } from '../state/ui';
-import { READABLE_ZOOM } from './legibility';
 import { fitWithMargin, openingView } from './openingView';
 import { boundsOf, visibleRect } from './viewport';
 

@@ -1,6 +1,5 @@
-import { type Rect, rectsIntersect } from '@dartboard/board';
+import { READABLE_ZOOM, type Rect, rectsIntersect } from '@dartboard/board';
 import type { Viewport } from '../state/ui';
-import { READABLE_ZOOM } from './legibility';
 import { boundsOf, fitRect, type Size } from './viewport';
 
 /** Room around framed content, in CSS pixels; it narrows to TIGHT_MARGIN before text shrinks. */
@@ -14,7 +13,7 @@ const NEAR_ZONES = 400;
 /**
  * The view a board opens at. With zones: the zones and the notes near them, so one note
  * dragged far away does not shrink the whole board to a speck; never below READABLE_ZOOM,
- * where every text is at least its minimum size on screen (legibility.ts). On a narrow screen:
+ * where every text is at least its minimum size on screen (legibility.ts in packages/board). On a narrow screen:
  * the first zone (top left) across the width. Without zones: the notes. Empty: 100 %.
  */
 export function openingView(

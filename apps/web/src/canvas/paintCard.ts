@@ -1,7 +1,7 @@
 // A card's look on the canvas, painted into the note's own image (paintNote): a header strip
 // with the kind's icon, its name and details in words ("Risk · High"), and an edge that differs
 // by kind. Icon, words and edge each tell the kinds apart without their colours.
-import type { Card, CardKind } from '@dartboard/board';
+import { CARD_LOOK, type Card, type CardKind, NOTE_LOOK } from '@dartboard/board';
 import {
   cardHeader,
   DOT,
@@ -14,11 +14,11 @@ import {
 import { FONT_FAMILY, NOTE_PADDING } from './fitText';
 import type { Context2D } from './paintNote';
 
-const INK = '#1c1917';
-const DETAIL = '#292524';
-const EDGE = 'rgba(28,25,23,0.6)';
-const STRIP = 'rgba(28,25,23,0.09)';
-const RADIUS = 6;
+const INK = CARD_LOOK.ink;
+const DETAIL = CARD_LOOK.detail;
+const EDGE = CARD_LOOK.edge;
+const STRIP = CARD_LOOK.strip;
+const RADIUS = NOTE_LOOK.radius;
 
 /** Paints a card's header and edge over its paper (0, 0, width, height). Nothing for a note. */
 export function paintCard(

@@ -1,20 +1,19 @@
-import type { Note } from '@dartboard/board';
+import { FONT_SIZE, NOTE_LOOK, type Note } from '@dartboard/board';
 import { headerHeight } from './cardHeader';
 import { FONT_FAMILY, fitLine, LINE_HEIGHT, layoutNoteText, MORE, NOTE_PADDING } from './fitText';
-import { FONT_SIZE } from './legibility';
 import { paintCard } from './paintCard';
 
 /** The flat offset shadow under every note (a blurred one costs a full extra pass per note). */
-export const SHADOW_OFFSET = { x: 2, y: 3 };
-const SHADOW = 'rgba(28,25,23,0.12)';
-const TEXT = '#1c1917';
-const AUTHOR = '#57534e';
-const RADIUS = 6;
+export const SHADOW_OFFSET = NOTE_LOOK.shadowOffset;
+const SHADOW = NOTE_LOOK.shadow;
+const TEXT = NOTE_LOOK.text;
+const AUTHOR = NOTE_LOOK.author;
+const RADIUS = NOTE_LOOK.radius;
 /** The author line's font size, board units. */
 export const AUTHOR_SIZE = FONT_SIZE.author;
 
 /** Room under the author line, board units. */
-const AUTHOR_BOTTOM = 7;
+const AUTHOR_BOTTOM = NOTE_LOOK.authorBottom;
 
 /** What a note's image depends on (its position does not change it). */
 export type NoteLook = Pick<

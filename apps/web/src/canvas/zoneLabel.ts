@@ -1,24 +1,21 @@
-import { FONT_FAMILY, fitLine, wrapText } from './fitText';
-import { FONT_SIZE } from './legibility';
+import {
+  layoutZoneLabel,
+  ZONE_LABEL,
+  ZONE_PROMPT_ALPHA,
+  ZONE_PROMPT_LINE,
+  ZONE_PROMPT_LINES,
+  ZONE_PROMPT_SIZE,
+  ZONE_PROMPT_Y,
+  ZONE_TITLE_SIZE,
+} from '@dartboard/board';
+import { FONT_FAMILY } from './fitText';
 import type { Context2D } from './paintNote';
 import { copyImage, MAX_IMAGE_RESOLUTION } from './zoomRest';
 
-/** Where the label sits in its zone and how it is set (board pixels). */
-export const LABEL = { x: 24, y: 16, inset: 48 };
-/** Font sizes of a zone's title and prompt, board units. */
-export const TITLE_SIZE = FONT_SIZE.title;
-export const PROMPT_SIZE = FONT_SIZE.prompt;
-const PROMPT_Y = Math.round(TITLE_SIZE * 1.4);
-const PROMPT_LINE = Math.round(PROMPT_SIZE * 1.3);
-/**
- * A prompt wraps to at most two lines of at most this width: about 65 characters, a comfortable
- * line to read, and narrow enough that a phone opening on the first zone shows it whole.
- */
-const PROMPT_MEASURE = 700;
-const PROMPT_LINES = 2;
+/** Where the label sits in its zone (board pixels); see zoneLabelLayout.ts in packages/board. */
+export const LABEL = ZONE_LABEL;
 /** Height of the label's image; zones keep ZONE_HEADER_HEIGHT clear for it (placement.ts). */
-const HEIGHT = PROMPT_Y + PROMPT_LINES * PROMPT_LINE;
-const PROMPT_ALPHA = 0.75;
+const HEIGHT = ZONE_PROMPT_Y + ZONE_PROMPT_LINES * ZONE_PROMPT_LINE;
 
 export interface LabelLook {
   title: string;
@@ -74,43 +71,28 @@ export class ZoneLabel {
 
 /** Paints the title and prompt with the label's top-left corner at the origin. */
 function paintLabel(context: Context2D, look: LabelLook): void {
-  const measure = (text: string, size: number) => {
-    context.font = fontOf(size);
+  const measure = (bold: boolean) => (text: string, size: number) => {
+    context.font = fontOf(size, bold);
     return context.measureText(text).width;
   };
-  const title = fitLine(look.title, TITLE_SIZE, look.width, measure);
-  const prompt = promptLines(look.prompt, Math.min(look.width, PROMPT_MEASURE), measure);
+  const lines = layoutZoneLabel(look.title, look.prompt, look.width, measure(false), measure(true));
   context.save();
   context.textBaseline = 'top';
   context.textAlign = 'left';
   context.fillStyle = look.color;
-  context.font = fontOf(TITLE_SIZE);
-  context.fillText(title, 0, 0);
-  context.globalAlpha = PROMPT_ALPHA;
-  context.font = fontOf(PROMPT_SIZE);
-  prompt.forEach((line, index) => {
-    context.fillText(line, 0, PROMPT_Y + index * PROMPT_LINE);
+  context.font = fontOf(ZONE_TITLE_SIZE, true);
+  context.fillText(lines.title, 0, 0);
+  context.globalAlpha = ZONE_PROMPT_ALPHA;
+  context.font = fontOf(ZONE_PROMPT_SIZE, false);
+  lines.prompt.forEach((line, index) => {
+    context.fillText(line, 0, ZONE_PROMPT_Y + index * ZONE_PROMPT_LINE);
   });
   context.restore();
 }
 
-/** The prompt wrapped to at most PROMPT_LINES lines, the last ending in an ellipsis if cut. */
-function promptLines(
-  prompt: string,
-  width: number,
-  measure: (text: string, size: number) => number,
-): string[] {
-  const lines = wrapText(prompt, PROMPT_SIZE, width, measure, PROMPT_LINES);
-  if (lines.length <= PROMPT_LINES) return lines;
-  const kept = lines.slice(0, PROMPT_LINES);
-  const last = `${kept[PROMPT_LINES - 1] ?? ''} ${lines.slice(PROMPT_LINES).join(' ')}`;
-  kept[PROMPT_LINES - 1] = fitLine(last, PROMPT_SIZE, width, measure);
-  return kept;
-}
-
 /** The title is bold, the prompt regular. */
-function fontOf(size: number): string {
-  return `${size === TITLE_SIZE ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+function fontOf(size: number, bold: boolean): string {
+  return `${bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
 }
 
 function sameLook(a: LabelLook, b: LabelLook): boolean {

@@ -23,12 +23,25 @@ function renderMenu(state: ExportState = { step: 'idle' }) {
 
 describe('ExportMenu', () => {
   it('offers the formats the server has, by name, then Copy summary', () => {
-    expect(EXPORT_CHOICES.map((choice) => choice.format)).toEqual(['md', 'json', 'csv']);
+    expect(EXPORT_CHOICES.map((choice) => choice.format)).toEqual([
+      'md',
+      'json',
+      'csv',
+      'svg',
+      'png',
+    ]);
     const { button, chosen } = renderMenu();
     expect(button.getAttribute('aria-haspopup')).toBe('menu');
     fireEvent.click(button);
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
-    expect(items).toEqual(['Markdown (.md)', 'JSON (.json)', 'CSV (.csv)', 'Copy summary…']);
+    expect(items).toEqual([
+      'Markdown (.md)',
+      'JSON (.json)',
+      'CSV (.csv)',
+      'SVG image (.svg)',
+      'PNG image (.png)',
+      'Copy summary…',
+    ]);
     expect(document.activeElement).toBe(screen.getByRole('menuitem', { name: 'Markdown (.md)' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'CSV (.csv)' }));
     expect(screen.queryByRole('menu')).toBeNull();

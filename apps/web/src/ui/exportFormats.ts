@@ -14,7 +14,7 @@ export const EXPORT_FORMAT_LABELS = {
 export type ExportFormatName = keyof typeof EXPORT_FORMAT_LABELS;
 
 /** The formats the server's registry holds today, in the menu's order. */
-const SERVER_FORMATS: readonly ExportFormatName[] = ['md', 'json', 'csv'];
+const SERVER_FORMATS: readonly ExportFormatName[] = ['md', 'json', 'csv', 'svg', 'png'];
 
 /** The Export menu's items: each format the server has, with its name. */
 export const EXPORT_CHOICES: readonly { format: ExportFormatName; label: string }[] =

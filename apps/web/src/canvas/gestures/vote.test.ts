@@ -1,9 +1,8 @@
-import { addNote, joinSession, placeDot, startVote } from '@dartboard/board';
+import { addNote, dotSpots, joinSession, placeDot, startVote } from '@dartboard/board';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardContextValue } from '../../ui/boardContext';
 import { destroyContext, testContext } from '../../ui/boardContext.testing';
-import { dotSpots } from '../voteDots';
 import { voteTarget } from './vote';
 
 const CARA = 'C'.repeat(22);

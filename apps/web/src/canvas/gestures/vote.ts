@@ -1,8 +1,7 @@
-import { currentBallot, type Note } from '@dartboard/board';
+import { currentBallot, type Note, onDot } from '@dartboard/board';
 import type { BoardContextValue } from '../../ui/boardContext';
 import { placeDotOn, takeDotFrom } from '../../ui/voteActions';
 import { hitTest } from '../hitTest';
-import { onDot } from '../voteDots';
 import { panGesture } from './pan';
 import { type At, dragged, type Gesture, type GestureEnv, type Point } from './types';
 

@@ -1,6 +1,6 @@
-// Where the dots of a vote sit on a card, for drawing them (VoteDots.tsx) and for finding the
-// dot a click lands on (gestures/vote.ts): one geometry for both.
-import type { Rect } from '@dartboard/board';
+// Where the dots of a vote sit on a card, for drawing them (the page's VoteDots.tsx, the board
+// picture) and for finding the dot a click lands on (the page's gestures/vote.ts): one geometry.
+import type { Rect } from './geometry.js';
 
 /** A dot's radius on screen at least (CSS px), and on the board at least (board units). */
 const DOT_MIN_SCREEN = 7;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FONT_SIZE, MIN_SCREEN_PX, READABLE_ZOOM } from './legibility';
+import { FONT_SIZE, MIN_SCREEN_PX, READABLE_ZOOM } from './legibility.js';
 
 describe('font sizes', () => {
   it('are each at least their minimum on screen at the readable zoom', () => {

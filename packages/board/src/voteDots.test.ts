@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeSpot, dotRadius, dotSpots, onDot } from './voteDots';
+import { badgeSpot, dotRadius, dotSpots, onDot } from './voteDots.js';
 
 const card = { x: 100, y: 200, width: 200, height: 160 };
 
