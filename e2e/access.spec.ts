@@ -27,7 +27,7 @@ test('a view-only participant follows live and has no way to edit', async ({ per
 
   // No editing controls, and the shortcuts and gestures that edit do nothing.
   await expect(viewer.getByRole('button', { name: 'Add note', exact: true })).toHaveCount(0);
-  await expect(viewer.getByRole('button', { name: 'Export summary' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Export', exact: true })).toHaveCount(0);
   const empty = await canvasPoint(viewer, 0.25, 0.75);
   await viewer.mouse.dblclick(empty.x, empty.y);
   await viewer.keyboard.press('n');
@@ -94,9 +94,13 @@ test('the facilitator exports the summary as Markdown; others cannot', async ({ 
   await sam.keyboard.press('Escape');
   await outline(sam).getByLabel('Zone', { exact: true }).selectOption({ label: 'Dialogue' });
 
+  await sam.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     sam.waitForEvent('download'),
-    sam.getByRole('button', { name: 'Export summary' }).click(),
+    sam
+      .getByRole('menu', { name: 'Export' })
+      .getByRole('menuitem', { name: 'Markdown (.md)' })
+      .click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^dartboard-export-check-\d{4}-\d{2}-\d{2}\.md$/);
   const path = await download.path();
@@ -116,5 +120,5 @@ test('the facilitator exports the summary as Markdown; others cannot', async ({ 
   await sam.getByRole('button', { name: 'Share' }).click();
   const editLink = await sam.getByLabel('Customer link', { exact: true }).inputValue();
   const cara = await joinedPerson(person, editLink, 'Cara');
-  await expect(cara.getByRole('button', { name: 'Export summary' })).toHaveCount(0);
+  await expect(cara.getByRole('button', { name: 'Export', exact: true })).toHaveCount(0);
 });

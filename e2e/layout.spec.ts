@@ -122,7 +122,7 @@ async function expectAddNoteClickable(page: Page, what: string) {
 const isPhone = (screen: Screen) => (screen.options.viewport?.width ?? 0) < 720;
 
 /**
- * A phone's top bar: "Share" and "Export summary" wait in the "More" menu, which works by
+ * A phone's top bar: "Share" and the exports wait in the "More" menu, which works by
  * touch and keyboard and stays on screen; "Outline" opens a sheet over the whole board.
  */
 async function expectPhoneChrome(page: Page, screen: Screen) {
@@ -130,14 +130,16 @@ async function expectPhoneChrome(page: Page, screen: Screen) {
   await more.tap();
   const menu = page.getByRole('menu', { name: 'More' });
   await expect(menu.getByRole('menuitem', { name: 'Share' })).toBeFocused();
-  await expect(menu.getByRole('menuitem', { name: 'Export summary' })).toBeVisible();
+  for (const item of ['Export Markdown (.md)', 'Export JSON (.json)', 'Export CSV (.csv)']) {
+    await expect(menu.getByRole('menuitem', { name: item })).toBeVisible();
+  }
   const box = await menu.boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= (screen.options.viewport?.width ?? 0)).toBe(
     true,
   );
   await shot(page, `layout-${screen.name}-more-menu`);
   await page.keyboard.press('ArrowDown');
-  await expect(menu.getByRole('menuitem', { name: 'Export summary' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Export Markdown (.md)' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(more).toBeFocused();

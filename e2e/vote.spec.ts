@@ -54,7 +54,7 @@ async function cardCentre(page: Page, board: { notes: Note[]; zones: Zone[] }, t
   return onScreen(page, board.zones, { x: note.x + note.width / 2, y: note.y + note.height / 2 });
 }
 
-/** The first of this person's dots on a card (canvas/voteDots.ts: on its top edge, at the right). */
+/** The first of this person's dots on a card (voteDots.ts in packages/board: on its top edge, at the right). */
 async function firstDot(page: Page, board: { notes: Note[]; zones: Zone[] }, text: string) {
   const note = board.notes.find((n) => n.text === text);
   if (!note) throw new Error(`no card "${text}"`);

@@ -66,6 +66,8 @@ export interface ServerOptions {
   bytesPerSecond?: number;
   /** Silence after which another connection may take over a presence id. Default 20 s. */
   presenceTakeoverMs?: number;
+  /** How often a connection's visit (name, role, last seen) is written while it stays. 60 s. */
+  visitWriteIntervalMs?: number;
 }
 
 declare module 'fastify' {
@@ -98,6 +100,7 @@ export const DEFAULTS = {
   /** Bytes a connection may send per second on average, beside bursts of 4 frames. */
   bytesPerSecond: 256 * 1024,
   presenceTakeoverMs: 20_000,
+  visitWriteIntervalMs: 60_000,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -159,6 +162,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         maxIdsPerConnection: 4,
         takeoverAfterMs: options.presenceTakeoverMs ?? DEFAULTS.presenceTakeoverMs,
       },
+      visitWriteIntervalMs: options.visitWriteIntervalMs ?? DEFAULTS.visitWriteIntervalMs,
     },
   });
   const rooms = app.rooms;

@@ -210,8 +210,8 @@ describe('GET /api/boards/:id/summary of a co-creation session', () => {
     const json = (await response.json()) as SessionSummary;
     expect(json.session).toEqual({ goal: null, customer: null, company: null });
     expect(json.participants).toEqual([
-      { name: 'Sam', role: 'facilitator' },
-      { name: 'Cara', role: 'edit' },
+      { name: 'Sam', role: 'facilitator', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Cara', role: 'edit', firstSeenAt: null, lastSeenAt: null },
     ]);
     expect(json.groundRules.agreed.map((person) => person.name)).toEqual(['Cara']);
     expect(json.groundRules.rules.length).toBeGreaterThan(0);
@@ -260,5 +260,15 @@ describe('GET /api/boards/:id/summary of a co-creation session', () => {
     expect(md).toContain('  - Four \\| two abroad — *Cara*');
     expect(md).toContain('| Send the pilot plan | Sam \\| sales | 2026-12-01 |');
     expect(md).toContain('1. Fewer empty trips — **2 dots** (Sam, Cara)');
+  });
+});
+
+describe('the Export menu and the registry', () => {
+  it("offer the same formats: the page's mirror of the registry has not drifted", async () => {
+    const { EXPORT_CHOICES } = await import('../../web/src/ui/exportFormats.js');
+    const { EXPORT_FORMATS } = await import('../src/export/formats.js');
+    expect(EXPORT_CHOICES.map((choice) => choice.format).sort()).toEqual(
+      Object.keys(EXPORT_FORMATS).sort(),
+    );
   });
 });

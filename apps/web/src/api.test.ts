@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOffset, fetchBoard } from './api';
+import { clockOffset, dispositionFileName, fetchBoard } from './api';
 
 // The HTTP calls themselves are covered by the browser tests against a real server; only what
 // needs no network is tested here.
@@ -18,5 +18,15 @@ describe('clockOffset', () => {
   it('is 0 when an older server sends no time', () => {
     expect(clockOffset(undefined, 1_000, 1_200)).toBe(0);
     expect(clockOffset('noon', 1_000, 1_200)).toBe(0);
+  });
+});
+
+describe('dispositionFileName', () => {
+  it("takes the server's file name, or the fallback", () => {
+    expect(
+      dispositionFileName('attachment; filename="dartboard-acme-2026-11-26.csv"', 'x.csv'),
+    ).toBe('dartboard-acme-2026-11-26.csv');
+    expect(dispositionFileName(null, 'dartboard-summary.csv')).toBe('dartboard-summary.csv');
+    expect(dispositionFileName('attachment', 'dartboard-summary.md')).toBe('dartboard-summary.md');
   });
 });

@@ -111,9 +111,35 @@ export async function fetchSummary(
     cache: 'no-store',
   });
   if (!response.ok) throw await failure(response);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'dartboard-summary.md';
+  const filename = dispositionFileName(
+    response.headers.get('content-disposition'),
+    'dartboard-summary.md',
+  );
   return { markdown: await response.text(), filename };
+}
+
+/** The file name a download's Content-Disposition suggests, or `fallback`. */
+export function dispositionFileName(disposition: string | null, fallback: string): string {
+  return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/** Fetches the summary in one export format (facilitator only), as a file to save. */
+export async function fetchExport(
+  boardId: string,
+  token: string,
+  format: string,
+): Promise<{ blob: Blob; filename: string }> {
+  const query = new URLSearchParams({ format });
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/summary?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await failure(response);
+  const filename = dispositionFileName(
+    response.headers.get('content-disposition'),
+    `dartboard-summary.${format}`,
+  );
+  return { blob: await response.blob(), filename };
 }
 
 /** Fetches the summary as JSON (facilitator only): what the page previews. */

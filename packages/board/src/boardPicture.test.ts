@@ -2,12 +2,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardPicture, UnknownZoneError } from './boardPicture.js';
-import { addNote } from './note.js';
+import { addNote, setNoteLocked } from './note.js';
 import { joinSession } from './people.js';
 import { spinSession } from './summaryFixture.testing.js';
 import { NOTE_PADDING } from './textLayout.js';
 import { placeDot, revealVotes, startVote } from './vote.js';
-import { addZone } from './zone.js';
+import { addZone, setZoneLocked } from './zone.js';
 
 /** Every glyph 0.55 of the font size wide: a stand-in for the picture font's metrics. */
 const measure = (text: string, size: number) => Array.from(text).length * size * 0.55;
@@ -75,6 +75,7 @@ describe('boardPicture', () => {
     const shown = texts(svg).map((t) => t.text);
     expect(shown).toContain('Situation');
     expect(shown).toContain('Need-payoff');
+    expect(svg).toContain('<title>Acme Logistics: fleet telematics</title>');
     expect(shown).toContain('Cara Customer');
     expect(squeezed(shown)).toContain('Hardwarecost');
     expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${width}" height="${height}"`));
@@ -144,9 +145,24 @@ describe('boardPicture', () => {
     expect(texts(boardPicture(doc, { measure }).svg).map((t) => t.text)).toContain('2');
   });
 
+  it('draws a padlock on a locked zone and a locked note', () => {
+    const doc = board();
+    const lockPaths = (svg: string) =>
+      (
+        svg.match(/<path d="M[^"]*A[^"]*" fill="none" stroke="[^"]*" stroke-width="[\d.]+"\/>/g) ??
+        []
+      ).length;
+    const before = lockPaths(boardPicture(doc, { measure }).svg);
+    setZoneLocked(doc, 'z1', true);
+    const id = addNote(doc, { text: 'fixed', x: 40, y: 120, author: 'A' });
+    setNoteLocked(doc, id, true);
+    expect(lockPaths(boardPicture(doc, { measure }).svg)).toBe(before + 2);
+  });
+
   it('says so for an empty board', () => {
     const picture = boardPicture(new Y.Doc(), { measure });
     expect(texts(picture.svg).map((t) => t.text)).toEqual(['This board is empty.']);
+    expect(picture.svg).toContain('<title>An empty board</title>');
     expect(picture.width).toBeLessThan(1000);
   });
 });

@@ -6,8 +6,9 @@
 import type * as Y from 'yjs';
 import { ANSWER_LINK, BOARD_BACKGROUND, VOTE_BADGE_FILL, zoneTheme } from './boardTheme.js';
 import { type Rect, rectCenter, rectsIntersect } from './geometry.js';
+import { readMeta } from './meta.js';
 import { listNotes, type Note } from './note.js';
-import { noteSvg, type PictureText } from './notePicture.js';
+import { lockSvg, noteSvg, type PictureText } from './notePicture.js';
 import { escapeXml, num } from './svgText.js';
 import type { Measure } from './textLayout.js';
 import { readVote, tallyVotes } from './vote.js';
@@ -31,6 +32,8 @@ const PAGE_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const MARGIN = 40;
 /** A badge's radius in the picture (the page's at zoom 1). */
 const BADGE_SCALE = 1;
+/** The padlock in the corner of a locked zone, as the page draws it. */
+const ZONE_LOCK = { size: 22, top: 20, right: 20 };
 
 export interface BoardPictureOptions {
   /** Measures regular text in `fontFamily` (see Measure). */
@@ -114,6 +117,7 @@ export function boardPicture(doc: Y.Doc, options: BoardPictureOptions): BoardPic
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"`,
     ` viewBox="${num(frame.x)} ${num(frame.y)} ${width} ${height}"`,
     ` font-family="${escapeXml(fonts)}" xml:space="preserve">`,
+    `<title>${escapeXml(readMeta(doc).title)}</title>`,
     ...parts,
     '</svg>\n',
   ].join('');
@@ -164,7 +168,7 @@ function zoneSvg(zone: Zone, text: PictureText): string {
   const label = layoutZoneLabel(
     zone.title,
     zone.prompt,
-    Math.max(0, zone.width - ZONE_LABEL.inset),
+    Math.max(0, zone.width - ZONE_LABEL.inset - (zone.locked ? ZONE_LOCK.size + 12 : 0)),
     text.measure,
     text.measureBold,
   );
@@ -185,6 +189,14 @@ function zoneSvg(zone: Zone, text: PictureText): string {
         ` fill-opacity="${ZONE_PROMPT_ALPHA}"`,
       ),
     ),
+    zone.locked
+      ? lockSvg(
+          zone.x + zone.width - ZONE_LOCK.size - ZONE_LOCK.right,
+          zone.y + ZONE_LOCK.top,
+          ZONE_LOCK.size,
+          theme.title,
+        )
+      : '',
   ].join('');
 }
 
@@ -230,6 +242,7 @@ function emptyPicture(fonts: string, ascent: number): BoardPicture {
   const height = 160;
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(fonts)}">`,
+    '<title>An empty board</title>',
     `<rect width="${width}" height="${height}" fill="${BOARD_BACKGROUND}"/>`,
     `<text x="${width / 2}" y="${num(height / 2 - 12 + 24 * ascent)}" font-size="24" fill="#57534e" text-anchor="middle">This board is empty.</text>`,
     '</svg>\n',

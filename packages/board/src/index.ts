@@ -236,6 +236,7 @@ export {
   buildSummary,
   OUTSIDE_SECTION_TITLE,
   type SessionSummary,
+  SUMMARY_SCHEMA_VERSION,
   type SummaryAction,
   type SummaryCommitments,
   type SummaryGroundRules,
@@ -249,10 +250,14 @@ export {
   type SummarySession,
   type SummarySessionInput,
   type SummaryStage,
+  type SummaryVisit,
   type SummaryVoteResult,
   type SummaryVotes,
   type SummaryWeighted,
 } from './summary.js';
+export { type BlockOptions, summaryBlocks } from './summaryBlocks.js';
+export { CSV_COLUMNS, neutraliseFormula, summaryToCsv } from './summaryCsv.js';
+export { escapeHtml, summaryToHtml } from './summaryHtml.js';
 export {
   cardTag,
   countVoters,
@@ -260,13 +265,16 @@ export {
   feasibilityLabel,
   formatDuration,
   formatMinute,
+  formatSpan,
   PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   SUMMARY_EMPTY,
   SUMMARY_MORE_HEADINGS,
   voteFacts,
   weightLabel,
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
+export { summaryToText } from './summaryText.js';
 export { escapeXml, xmlSafe } from './svgText.js';
 export {
   applyTemplate,

@@ -36,6 +36,8 @@ export interface PictureText {
 }
 
 const AUTHOR_SIZE = FONT_SIZE.author;
+/** The padlock on a locked note: as tall as the author's capitals. */
+const LOCK_SIZE = Math.round(AUTHOR_SIZE * 0.75);
 const R = NOTE_LOOK.radius;
 
 /** `<text>` with its top (as canvas's textBaseline 'top') at y. */
@@ -76,7 +78,7 @@ export function roundedPath(
 }
 
 function rect(x: number, y: number, w: number, h: number, r: number, attributes: string): string {
-  return `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, w))}" height="${num(Math.max(0, h))}" rx="${r}"${attributes}/>`;
+  return `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, w))}" height="${num(Math.max(0, h))}" rx="${num(r)}"${attributes}/>`;
 }
 
 /** The note at the origin (the caller places it with a transform). */
@@ -114,9 +116,26 @@ export function noteSvg(note: Note, text: PictureText): string {
     }
   }
   const authorTop = height - NOTE_LOOK.authorBottom - AUTHOR_SIZE;
-  const author = fitLine(note.author, AUTHOR_SIZE, inner, text.measure);
+  const authorWidth = note.locked ? inner - LOCK_SIZE - 6 : inner;
+  const author = fitLine(note.author, AUTHOR_SIZE, authorWidth, text.measure);
   parts.push(textAt(author, NOTE_PADDING, authorTop, AUTHOR_SIZE, NOTE_LOOK.author, text.ascent));
+  if (note.locked) {
+    const lockTop = authorTop + (AUTHOR_SIZE - LOCK_SIZE) / 2;
+    parts.push(lockSvg(width - NOTE_PADDING - LOCK_SIZE, lockTop, LOCK_SIZE, NOTE_LOOK.author));
+  }
   return parts.join('');
+}
+
+/** A padlock of `size` with its top-left corner at (x, y), as the page's paintLock draws it. */
+export function lockSvg(x: number, y: number, size: number, color: string): string {
+  const bodyHeight = size * 0.6;
+  const bodyTop = y + size - bodyHeight;
+  const r = size * 0.3;
+  const cx = x + size / 2;
+  return (
+    rect(x, bodyTop, size, bodyHeight, size * 0.12, ` fill="${color}"`) +
+    `<path d="M${num(cx - r)} ${num(bodyTop)}A${num(r)} ${num(r)} 0 0 1 ${num(cx + r)} ${num(bodyTop)}" fill="none" stroke="${color}" stroke-width="${num(size * 0.14)}"/>`
+  );
 }
 
 /** A card's header strip, edge, icon, name, details and weight. */

@@ -72,10 +72,24 @@ export interface SummarySessionInput {
   company?: string;
 }
 
+/**
+ * Someone the server saw on the board (its record of visits: the name and role their presence
+ * carried, and when they were first and last there). Names may repeat: one per visitor.
+ */
+export interface SummaryVisit {
+  name: string;
+  role: Role;
+  /** Ms since the epoch. */
+  firstSeen: number;
+  lastSeen: number;
+}
+
 export interface SummaryOptions {
   /** When the summary is made. */
   now: Date;
   session?: SummarySessionInput;
+  /** Who the server saw on the board; absent or empty for boards from before it kept them. */
+  visits?: readonly SummaryVisit[];
 }
 
 /** The session details included from the preparation panel; null when not included. */
@@ -89,6 +103,10 @@ export interface SummaryParticipant {
   name: string;
   /** The link they joined with; null for someone known only as the author of a note. */
   role: Role | null;
+  /** ISO 8601 time the server first saw them on the board; null when it has no record. */
+  firstSeenAt: string | null;
+  /** ISO 8601 time the server last saw them there (when they left, or up to a minute before). */
+  lastSeenAt: string | null;
 }
 
 export interface SummaryGroundRules {
@@ -153,8 +171,17 @@ export interface SummaryCommitments {
   unassigned: SummaryNote[];
 }
 
+/**
+ * The version of the JSON export's shape, which docs/summary.schema.json describes exactly (no
+ * other fields allowed). Raised with the schema whenever a field is added, removed, renamed or
+ * changes its meaning.
+ */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
 /** What a session produced: the JSON export, and the source of the Markdown one. */
 export interface SessionSummary {
+  /** SUMMARY_SCHEMA_VERSION: which version of docs/summary.schema.json this document follows. */
+  schemaVersion: number;
   title: string;
   /** Board creation date (YYYY-MM-DD, UTC), or null when unknown. */
   date: string | null;
@@ -162,7 +189,10 @@ export interface SessionSummary {
   generatedAt: string;
   noteCount: number;
   session: SummarySession;
-  /** The people recorded on the board in the order they joined, then other authors of notes. */
+  /**
+   * The people recorded on the board or seen there by the server, in the order they joined,
+   * then other authors of notes.
+   */
   participants: SummaryParticipant[];
   groundRules: SummaryGroundRules;
   /** One section per zone in board order; empty zones included. */
@@ -228,12 +258,13 @@ export function buildSummary(doc: Y.Doc, options: SummaryOptions): SessionSummar
     notes: (byZone.get(zone.id) ?? []).map(toSummaryNote),
   }));
   return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     title: meta.title,
     date: isoTime(meta.createdAt)?.slice(0, 10) ?? null,
     generatedAt: options.now.toISOString(),
     noteCount: notes.length,
     session: sessionOf(options.session),
-    participants: participantsOf(doc, notes),
+    participants: participantsOf(doc, notes, options.visits ?? []),
     groundRules: groundRulesOf(doc),
     zones: sections,
     outside: {

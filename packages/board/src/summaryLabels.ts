@@ -31,6 +31,40 @@ export function formatMinute(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * When someone was on the board: "10:02–11:15 UTC" within one day (the date first when that is
+ * not `sessionDate`), "2026-11-20 10:02 – 2026-11-21 09:30 UTC" across days, "10:02 UTC" for a
+ * single minute. Null when unknown.
+ */
+export function formatSpan(
+  firstIso: string | null,
+  lastIso: string | null,
+  sessionDate: string | null,
+): string | null {
+  if (firstIso === null) return null;
+  const last = lastIso ?? firstIso;
+  const [firstDay, lastDay] = [firstIso.slice(0, 10), last.slice(0, 10)];
+  const [from, to] = [firstIso.slice(11, 16), last.slice(11, 16)];
+  if (firstDay !== lastDay) return `${firstDay} ${from} – ${lastDay} ${to} UTC`;
+  const day = firstDay === sessionDate ? '' : `${firstDay} `;
+  return from === to ? `${day}${from} UTC` : `${day}${from}–${to} UTC`;
+}
+
+/**
+ * What the summary says after a participant's name: their role and when they were there,
+ * "participant, 10:02–11:15 UTC"; null when neither is known.
+ */
+export function participantDetail(
+  participant: { role: Role | null; firstSeenAt: string | null; lastSeenAt: string | null },
+  sessionDate: string | null,
+): string | null {
+  const parts = [
+    participant.role && PARTICIPANT_ROLE_LABELS[participant.role],
+    formatSpan(participant.firstSeenAt, participant.lastSeenAt, sessionDate),
+  ].filter((part): part is string => part !== null && part !== '');
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 export function weightLabel(weight: Weight | null): string | null {
   return weight === null ? null : WEIGHT_LABELS[weight];
 }

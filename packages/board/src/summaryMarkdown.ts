@@ -25,7 +25,7 @@ import {
   feasibilityLabel,
   formatDuration,
   formatMinute,
-  PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   SUMMARY_EMPTY,
   SUMMARY_MORE_HEADINGS,
   voteFacts,
@@ -85,9 +85,10 @@ function header(summary: SessionSummary): string[] {
     lines.push(`Session ended ${formatMinute(summary.endedAt)}${lasted}`);
   }
   const participants = summary.participants
-    .map(({ name, role }) => {
-      const who = escapeMarkdown(name) || ANONYMOUS_AUTHOR;
-      return role ? `${who} (${PARTICIPANT_ROLE_LABELS[role]})` : who;
+    .map((participant) => {
+      const who = escapeMarkdown(participant.name) || ANONYMOUS_AUTHOR;
+      const detail = participantDetail(participant, summary.date);
+      return detail ? `${who} (${detail})` : who;
     })
     .join(', ');
   if (participants !== '') lines.push(`Participants: ${participants}`);

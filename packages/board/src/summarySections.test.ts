@@ -53,10 +53,10 @@ describe('summary sections of a SPIN session', () => {
 
   it('lists the participants with their roles, in the order they joined', () => {
     expect(summary.participants).toEqual([
-      { name: 'Sam Seller', role: 'facilitator' },
-      { name: 'Cara Customer', role: 'edit' },
-      { name: 'Dan Dispatch', role: 'edit' },
-      { name: 'Olga Observer', role: 'view' },
+      { name: 'Sam Seller', role: 'facilitator', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Cara Customer', role: 'edit', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Dan Dispatch', role: 'edit', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Olga Observer', role: 'view', firstSeenAt: null, lastSeenAt: null },
     ]);
     expect(md).toContain(
       'Participants: Sam Seller (facilitator), Cara Customer (participant), ' +
@@ -72,9 +72,71 @@ describe('summary sections of a SPIN session', () => {
     addNote(board, { x: 0, y: 0, text: 'c', author: '', createdAt: 3 });
     addNote(board, { x: 0, y: 0, text: 'd', author: 'Lee', createdAt: 4 });
     expect(summaryOf(board).participants).toEqual([
-      { name: 'Sam', role: 'facilitator' },
-      { name: 'Lee', role: null },
+      { name: 'Sam', role: 'facilitator', firstSeenAt: null, lastSeenAt: null },
+      { name: 'Lee', role: null, firstSeenAt: null, lastSeenAt: null },
     ]);
+  });
+
+  it('gives participants the span the server saw them, adding viewers, in the order they came', () => {
+    const board = new Y.Doc();
+    joinSession(board, 'p-sam', 'Sam', 'facilitator', 1);
+    joinSession(board, 'p-cara', 'Cara Customer', 'edit', 2);
+    addNote(board, { x: 0, y: 0, text: 'a', author: 'Lee', createdAt: 3 });
+    const time = (hhmm: string, day = '20') => Date.parse(`2026-11-${day}T${hhmm}:00.000Z`);
+    applyTemplate(board, { template: 'blank', title: 'Visits', createdAt: time('08:00') });
+    const summary = buildSummary(board, {
+      now: FIXTURE_NOW,
+      visits: [
+        { name: 'Cara Customer', role: 'edit', firstSeen: time('10:02'), lastSeen: time('10:40') },
+        { name: 'Vic  Viewer ', role: 'view', firstSeen: time('10:05'), lastSeen: time('10:05') },
+        { name: 'Sam', role: 'facilitator', firstSeen: time('10:00'), lastSeen: time('11:20') },
+        // A second tab of Cara's, later: her span widens.
+        { name: 'Cara Customer', role: 'edit', firstSeen: time('10:30'), lastSeen: time('11:15') },
+        { name: 'Nia', role: 'edit', firstSeen: time('23:50'), lastSeen: time('00:10', '21') },
+      ],
+    });
+    expect(summary.participants).toEqual([
+      {
+        name: 'Sam',
+        role: 'facilitator',
+        firstSeenAt: '2026-11-20T10:00:00.000Z',
+        lastSeenAt: '2026-11-20T11:20:00.000Z',
+      },
+      {
+        name: 'Cara Customer',
+        role: 'edit',
+        firstSeenAt: '2026-11-20T10:02:00.000Z',
+        lastSeenAt: '2026-11-20T11:15:00.000Z',
+      },
+      {
+        name: 'Vic Viewer',
+        role: 'view',
+        firstSeenAt: '2026-11-20T10:05:00.000Z',
+        lastSeenAt: '2026-11-20T10:05:00.000Z',
+      },
+      {
+        name: 'Nia',
+        role: 'edit',
+        firstSeenAt: '2026-11-20T23:50:00.000Z',
+        lastSeenAt: '2026-11-21T00:10:00.000Z',
+      },
+      { name: 'Lee', role: null, firstSeenAt: null, lastSeenAt: null },
+    ]);
+    expect(summaryToMarkdown(summary)).toContain(
+      'Participants: Sam (facilitator, 10:00–11:20 UTC), ' +
+        'Cara Customer (participant, 10:02–11:15 UTC), Vic Viewer (observer, 10:05 UTC), ' +
+        'Nia (participant, 2026-11-20 23:50 – 2026-11-21 00:10 UTC), Lee\n',
+    );
+  });
+
+  it('keeps the participants as they were when the server saw nobody', () => {
+    const board = new Y.Doc();
+    joinSession(board, 'p-sam', 'Sam', 'facilitator', 1);
+    const summary = buildSummary(board, { now: FIXTURE_NOW, visits: [] });
+    expect(summary.participants).toEqual([
+      { name: 'Sam', role: 'facilitator', firstSeenAt: null, lastSeenAt: null },
+    ]);
+    expect(summaryToMarkdown(summary)).toContain('Participants: Sam (facilitator)\n');
   });
 
   it('gives the ground rules and who agreed, in the order they did', () => {

@@ -4,9 +4,10 @@
 import type * as Y from 'yjs';
 import { FEASIBILITIES, SIDES, SPIN_TYPES } from './cards.js';
 import { readGroundRules } from './groundRules.js';
-import { ANONYMOUS_AUTHOR, type Note, readNote } from './note.js';
+import { ANONYMOUS_AUTHOR, type Note, normalizeAuthor, readNote } from './note.js';
 import { listPeople } from './people.js';
 import { answersByQuestion } from './questions.js';
+import type { Role } from './roles.js';
 import type {
   SummaryAction,
   SummaryCommitments,
@@ -16,6 +17,7 @@ import type {
   SummaryParticipant,
   SummaryQuestion,
   SummaryRisksAndBenefits,
+  SummaryVisit,
   SummaryVotes,
   SummaryWeighted,
 } from './summary.js';
@@ -48,21 +50,54 @@ function rank<T>(order: readonly T[], value: T | null): number {
  * Everyone recorded on the board in the order they joined, then the authors of notes who have
  * no record (boards from before people were recorded, or a note written under another name), in
  * the order of their first note. Each name once; "Anonymous" authors are not listed.
+ *
+ * With the server's `visits`, each name gets the span it was seen on the board (the earliest
+ * first sighting to the latest last one over its visits) and the role of its first visit when it
+ * had none; people seen but never recorded (viewers write nothing) are added; and the list is in
+ * the order they first came, those never seen last.
  */
-export function participantsOf(doc: Y.Doc, notes: readonly Note[]): SummaryParticipant[] {
+export function participantsOf(
+  doc: Y.Doc,
+  notes: readonly Note[],
+  visits: readonly SummaryVisit[] = [],
+): SummaryParticipant[] {
   const participants: SummaryParticipant[] = [];
   const named = new Set<string>();
+  const add = (name: string, role: Role | null) => {
+    named.add(name);
+    participants.push({ name, role, firstSeenAt: null, lastSeenAt: null });
+  };
   for (const person of listPeople(doc)) {
-    if (named.has(person.name)) continue;
-    named.add(person.name);
-    participants.push({ name: person.name, role: person.role });
+    if (!named.has(person.name)) add(person.name, person.role);
   }
   for (const note of notes) {
-    if (named.has(note.author) || note.author === ANONYMOUS_AUTHOR) continue;
-    named.add(note.author);
-    participants.push({ name: note.author, role: null });
+    if (!named.has(note.author) && note.author !== ANONYMOUS_AUTHOR) add(note.author, null);
   }
-  return participants;
+  if (visits.length === 0) return participants;
+  const spans = new Map<string, { role: Role; first: number; last: number }>();
+  for (const visit of [...visits].sort((a, b) => a.firstSeen - b.firstSeen)) {
+    const name = normalizeAuthor(visit.name);
+    const span = spans.get(name);
+    if (!span) spans.set(name, { role: visit.role, first: visit.firstSeen, last: visit.lastSeen });
+    else span.last = Math.max(span.last, visit.lastSeen);
+  }
+  for (const [name, span] of spans) {
+    if (!named.has(name)) add(name, span.role);
+  }
+  for (const participant of participants) {
+    const span = spans.get(participant.name);
+    if (!span) continue;
+    participant.role ??= span.role;
+    participant.firstSeenAt = isoTime(span.first);
+    participant.lastSeenAt = isoTime(span.last);
+  }
+  const firstSeen = (participant: SummaryParticipant) =>
+    spans.get(participant.name)?.first ?? Number.POSITIVE_INFINITY;
+  // A stable sort: those never seen keep their order, after everyone seen.
+  return participants.sort((a, b) => {
+    const [x, y] = [firstSeen(a), firstSeen(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
 }
 
 /** The ground rules, and who agreed to them in the order they did. */

@@ -1,4 +1,5 @@
 import { type SessionSummary, summaryToMarkdown } from '@dartboard/board';
+import { csv } from './csv.js';
 import { pdf } from './pdf.js';
 import { png } from './png.js';
 import { svg } from './svg.js';
@@ -41,6 +42,7 @@ const json: ExportFormat = {
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   md: markdown,
   json,
+  csv,
   svg,
   png,
   pdf,

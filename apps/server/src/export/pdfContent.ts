@@ -11,7 +11,7 @@ import {
   formatDuration,
   formatMinute,
   OUTSIDE_SECTION_TITLE,
-  PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   plainLines,
   type SessionSummary,
   SIDE_LABELS,
@@ -285,7 +285,10 @@ function facts(summary: SessionSummary): PdfContent['facts'] {
   const goalText = cleanText(goal ?? '');
   if (goalText !== '') lines.push({ label: 'Goal', value: goalText });
   const participants = summary.participants
-    .map(({ name, role }) => (role ? `${who(name)} (${PARTICIPANT_ROLE_LABELS[role]})` : who(name)))
+    .map((participant) => {
+      const detail = participantDetail(participant, summary.date);
+      return detail ? `${who(participant.name)} (${detail})` : who(participant.name);
+    })
     .join(', ');
   if (participants !== '') lines.push({ label: 'Participants', value: participants });
   if (summary.endedAt) {

@@ -65,6 +65,12 @@ function withinDepth(value: unknown, max: number): boolean {
   return true;
 }
 
+/** A presence state as relayed, with the display name it claims (undefined when it has none). */
+export interface StampedPresence {
+  json: string;
+  name: string | undefined;
+}
+
 /**
  * The state a connection with `role` may publish for `json`, stamped with that role, or
  * undefined when it is refused (too large, too deep, not an object). 'null' (leaving) passes.
@@ -73,7 +79,7 @@ export function stampPresence(
   json: string,
   role: Role,
   limits: PresenceLimits,
-): string | undefined {
+): StampedPresence | undefined {
   if (Buffer.byteLength(json, 'utf8') > limits.maxStateBytes) return undefined;
   let state: unknown;
   try {
@@ -81,11 +87,15 @@ export function stampPresence(
   } catch {
     return undefined;
   }
-  if (state === null) return 'null';
+  if (state === null) return { json: 'null', name: undefined };
   if (typeof state !== 'object' || Array.isArray(state) || !withinDepth(state, MAX_DEPTH)) {
     return undefined;
   }
   const { user } = state as { user?: unknown };
   const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
-  return JSON.stringify({ ...state, user: { ...claimed, role } });
+  const { name } = claimed as { name?: unknown };
+  return {
+    json: JSON.stringify({ ...state, user: { ...claimed, role } }),
+    name: typeof name === 'string' ? name : undefined,
+  };
 }

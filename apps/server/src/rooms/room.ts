@@ -25,6 +25,7 @@ import {
   syncStep2Message,
   syncUpdateMessage,
 } from './protocol.js';
+import { VisitLog } from './visits.js';
 import { applyReviewed, reviewUpdate, undoItemsUpdate } from './writes.js';
 
 export interface RoomOptions {
@@ -35,6 +36,8 @@ export interface RoomOptions {
   /** Bytes a board's stored document may take; writes past it are refused. */
   maxStoredBytes: number;
   presence: PresenceLimits;
+  /** How often a connection's visit is written again while it stays (see visits.ts). */
+  visitWriteIntervalMs: number;
 }
 
 const BOARD_FULL = 'This board is full: it has reached its storage limit.';
@@ -71,6 +74,8 @@ export class Room {
   private readonly writers = new Map<number, { connection?: Connection; key?: string }>();
   /** Connections whose update waited for an id that another open connection still writes. */
   private readonly waitingForIds = new Set<Connection>();
+  /** Who was here: written to storage as presence names people, throttled. */
+  private readonly visits: VisitLog;
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
   private appendedSinceCompaction = 0;
@@ -95,6 +100,7 @@ export class Room {
     // The room's own corrections: no client may write under its id.
     this.writers.set(this.doc.clientID, { key: 'room' });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.visits = new VisitLog(id, storage, log, options.visitWriteIntervalMs);
   }
 
   /** Loads a board's stored document completely before anyone can talk to the room. */
@@ -135,6 +141,7 @@ export class Room {
   leave(connection: Connection): boolean {
     if (!this.connections.delete(connection)) return this.connections.size === 0;
     this.waitingForIds.delete(connection);
+    this.visits.left(connection);
     for (const [client, writer] of this.writers) {
       if (writer.connection !== connection) continue;
       if (writer.key) writer.connection = undefined;
@@ -206,6 +213,8 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    // Before storage closes on shutdown: the sockets' own close events may come after it.
+    this.visits.leaveAll();
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness keeps an interval timer that would hold the process open.
     this.awareness.destroy();
@@ -384,17 +393,18 @@ export class Room {
       if (owner !== connection) {
         if (connection.awarenessIds.size >= this.options.presence.maxIdsPerConnection) return [];
       }
-      const json = stampPresence(entry.json, connection.role, this.options.presence);
-      if (json === undefined || (json === 'null' && owner !== connection)) return [];
-      return [{ ...entry, json }];
+      const stamped = stampPresence(entry.json, connection.role, this.options.presence);
+      if (stamped === undefined || (stamped.json === 'null' && owner !== connection)) return [];
+      return [{ ...entry, json: stamped.json, name: stamped.name }];
     });
     if (accepted.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
     // Ownership follows what the awareness took: an entry with a stale clock is ignored there
     // (a stale 'null' must not release an id whose state stays).
     const states = this.awareness.getStates();
-    for (const { clientId } of accepted) {
+    for (const { clientId, name } of accepted) {
       const owner = this.presenceOwners.get(clientId);
+      if (states.has(clientId) && name !== undefined) this.visits.seen(connection, name);
       if (!states.has(clientId)) {
         if (owner === connection) this.presenceOwners.delete(clientId);
         connection.awarenessIds.delete(clientId);

@@ -1,4 +1,4 @@
-import { buildSummary, prepForSummary } from '@dartboard/board';
+import { buildSummary } from '@dartboard/board';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import { authorize, requestToken } from '../access.js';
@@ -9,9 +9,9 @@ import {
   exportFileName,
   isExportFormat,
 } from '../export/formats.js';
+import { summaryOptions } from '../export/summaryOptions.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Storage } from '../storage/types.js';
-import { currentPrep } from './prep.js';
 import { boardParams } from './schemas.js';
 
 export interface SummaryRoutesOptions {
@@ -52,11 +52,10 @@ export async function summaryRoutes(app: FastifyInstance, options: SummaryRoutes
         const list = Object.keys(EXPORT_FORMATS).join(', ');
         throw badRequest(`Unknown format "${name}": use one of ${list}.`);
       }
-      const { prep } = await currentPrep(storage, id);
-      const session = prepForSummary(prep);
+      const summaryInput = await summaryOptions(storage, id, new Date());
       // The summary and the document are read together, from the room's live copy if loaded.
       const { summary, update } = await rooms.readDocument(id, (doc) => ({
-        summary: buildSummary(doc, { now: new Date(), session }),
+        summary: buildSummary(doc, summaryInput),
         update: Y.encodeStateAsUpdate(doc),
       }));
       const { zone, scale } = request.query;

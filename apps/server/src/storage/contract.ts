@@ -96,16 +96,56 @@ export function storageContract(
     await storage.close();
   });
 
+  it('lists every board, oldest first', async () => {
+    const { storage } = await open();
+    expect(await storage.listBoards()).toEqual([]);
+    await storage.createBoard({ ...board('late'), createdAt: 3000 }, [], bytes(0));
+    await storage.createBoard(board('b'), [], bytes(0));
+    await storage.createBoard(board('a'), [], bytes(0));
+    expect((await storage.listBoards()).map((record) => record.id)).toEqual(['a', 'b', 'late']);
+    expect((await storage.listBoards())[2]).toEqual({ ...board('late'), createdAt: 3000 });
+    await storage.close();
+  });
+
+  it('records visits per board and visitor, widening their span and keeping the last name', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    await storage.createBoard(board('b'), [], bytes(0));
+    expect(await storage.listVisits('a')).toEqual([]);
+    const cara = { visitor: 'person:c', name: 'Cara', role: 'edit' as const };
+    await storage.recordVisit('a', { ...cara, firstSeen: 2000, lastSeen: 2000 });
+    await storage.recordVisit('a', {
+      visitor: 'view:Vic',
+      name: 'Vic',
+      role: 'view',
+      firstSeen: 1500,
+      lastSeen: 1600,
+    });
+    await storage.recordVisit('a', { ...cara, name: 'Cara C.', firstSeen: 2500, lastSeen: 4000 });
+    // A late write of an earlier sighting narrows nothing.
+    await storage.recordVisit('a', { ...cara, name: 'Cara C.', firstSeen: 3000, lastSeen: 3000 });
+    await storage.recordVisit('b', { ...cara, firstSeen: 9000, lastSeen: 9000 });
+    expect(await storage.listVisits('a')).toEqual([
+      { visitor: 'view:Vic', name: 'Vic', role: 'view', firstSeen: 1500, lastSeen: 1600 },
+      { ...cara, name: 'Cara C.', firstSeen: 2000, lastSeen: 4000 },
+    ]);
+    expect(await storage.listVisits('b')).toEqual([{ ...cara, firstSeen: 9000, lastSeen: 9000 }]);
+    await storage.close();
+  });
+
   it('keeps everything across a close and reopen', async () => {
     const { storage, reopen } = await open();
     if (!reopen) return;
     await storage.createBoard(board('a'), [{ role: 'view', hash: bytes(5) }], bytes(0));
     await storage.appendUpdate('a', bytes(1));
     await storage.savePrep('a', '{"goal":"kept"}', 0);
+    const visit = { visitor: 'edit:Lee', name: 'Lee', role: 'edit' as const };
+    await storage.recordVisit('a', { ...visit, firstSeen: 10, lastSeen: 20 });
     await storage.close();
     const again = await reopen();
     expect(await again.loadPrep('a')).toEqual({ revision: 1, data: '{"goal":"kept"}' });
     expect(await again.getBoard('a')).toEqual(board('a'));
+    expect(await again.listVisits('a')).toEqual([{ ...visit, firstSeen: 10, lastSeen: 20 }]);
     expect(await again.findRole('a', bytes(5))).toBe('view');
     expect((await again.loadDocument('a')).updates).toEqual([bytes(0), bytes(1)]);
     await again.close();

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storageContract } from './contract.js';
@@ -31,7 +31,7 @@ describe('SQLite storage', () => {
     await storage.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
     db.close();
   });
 
@@ -44,9 +44,9 @@ describe('SQLite storage', () => {
       new Uint8Array([1]),
     );
     await first.close();
-    // As the previous version left it: schema version 2, no board_prep table.
+    // As the previous version left it: schema version 2, no board_prep table (nor later ones).
     const db = new Database(file);
-    db.exec('DROP TABLE board_prep');
+    db.exec('DROP TABLE board_prep; DROP TABLE board_visits');
     db.pragma('user_version = 2');
     db.close();
     const storage = openSqliteStorage({ file });
@@ -54,6 +54,39 @@ describe('SQLite storage', () => {
     expect(await storage.loadPrep('old')).toBeUndefined();
     expect(await storage.savePrep('old', '{}', 0)).toBe(1);
     await storage.close();
+  });
+
+  it('gives a database from before visits their table, keeping its boards', async () => {
+    const file = freshFile();
+    const first = openSqliteStorage({ file });
+    await first.createBoard(
+      { id: 'old', title: 'Old', template: 'dart', createdAt: 1 },
+      [],
+      new Uint8Array([1]),
+    );
+    await first.close();
+    // As the previous version left it: schema version 3, no board_visits table.
+    const db = new Database(file);
+    db.exec('DROP TABLE board_visits');
+    db.pragma('user_version = 3');
+    db.close();
+    const storage = openSqliteStorage({ file });
+    expect(await storage.listVisits('old')).toEqual([]);
+    await storage.recordVisit('old', {
+      visitor: 'edit:Lee',
+      name: 'Lee',
+      role: 'edit',
+      firstSeen: 5,
+      lastSeen: 6,
+    });
+    expect(await storage.listVisits('old')).toHaveLength(1);
+    await storage.close();
+  });
+
+  it('opens only an existing file when told it must exist, creating no folder', async () => {
+    const file = freshFile();
+    expect(() => openSqliteStorage({ file, mustExist: true })).toThrow();
+    expect(existsSync(dirname(file))).toBe(false);
   });
 
   it('refuses a database written by a newer version, with a message that says so', async () => {

@@ -8,6 +8,7 @@ import type {
   Storage,
   StoredDocument,
   TokenRecord,
+  VisitRecord,
 } from './types.js';
 
 // Each entry moves the schema one version up; PRAGMA user_version records how far a file is.
@@ -45,11 +46,22 @@ const MIGRATIONS = [
      data TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE board_visits (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     visitor TEXT NOT NULL,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+     first_seen INTEGER NOT NULL,
+     last_seen INTEGER NOT NULL,
+     PRIMARY KEY (board_id, visitor)
+   );`,
 ];
 
 export interface SqliteOptions {
-  /** Path of the database file; its folder is created when missing. */
+  /** Path of the database file; its folder is created when missing, unless `mustExist`. */
   file: string;
+  /** Refuse to create the file (or its folder): for tools that read an existing database. */
+  mustExist?: boolean;
   /**
    * 'normal' (default) survives a crash or kill of the server process; 'full' also survives
    * power loss, at the cost of an fsync per update.
@@ -63,8 +75,8 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 /** The embedded default storage: one SQLite file in WAL mode. */
 export function openSqliteStorage(options: SqliteOptions): Storage {
-  mkdirSync(dirname(options.file), { recursive: true });
-  const db = new Database(options.file);
+  if (!options.mustExist) mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file, { fileMustExist: options.mustExist ?? false });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
@@ -89,6 +101,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     [string],
     { id: string; title: string; template: string; created_at: number }
   >('SELECT id, title, template, created_at FROM boards WHERE id = ?');
+  const selectBoards = db.prepare<
+    [],
+    { id: string; title: string; template: string; created_at: number }
+  >('SELECT id, title, template, created_at FROM boards ORDER BY created_at, id');
   const selectRole = db.prepare<[string, Buffer], { role: Role }>(
     'SELECT role FROM board_tokens WHERE board_id = ? AND token_hash = ?',
   );
@@ -112,6 +128,21 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   );
   const updatePrep = db.prepare(
     'UPDATE board_prep SET revision = revision + 1, data = ?, updated_at = ? WHERE board_id = ? AND revision = ?',
+  );
+  const upsertVisit = db.prepare(
+    `INSERT INTO board_visits (board_id, visitor, name, role, first_seen, last_seen)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (board_id, visitor) DO UPDATE SET
+       name = excluded.name,
+       role = excluded.role,
+       first_seen = min(first_seen, excluded.first_seen),
+       last_seen = max(last_seen, excluded.last_seen)`,
+  );
+  const selectVisits = db.prepare<
+    [string],
+    { visitor: string; name: string; role: Role; first_seen: number; last_seen: number }
+  >(
+    'SELECT visitor, name, role, first_seen, last_seen FROM board_visits WHERE board_id = ? ORDER BY first_seen, visitor',
   );
 
   const insertSeals = (boardId: string, seals: SealRecord[]) => {
@@ -164,6 +195,14 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
         row && { id: row.id, title: row.title, template: row.template, createdAt: row.created_at }
       );
     },
+    async listBoards() {
+      return selectBoards.all().map((row) => ({
+        id: row.id,
+        title: row.title,
+        template: row.template,
+        createdAt: row.created_at,
+      }));
+    },
     async findRole(boardId, tokenHash) {
       return selectRole.get(boardId, asBuffer(tokenHash))?.role;
     },
@@ -194,6 +233,25 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     async savePrep(boardId, data, expectedRevision) {
       return savePrep(boardId, data, expectedRevision);
+    },
+    async recordVisit(boardId, visit) {
+      upsertVisit.run(
+        boardId,
+        visit.visitor,
+        visit.name,
+        visit.role,
+        visit.firstSeen,
+        visit.lastSeen,
+      );
+    },
+    async listVisits(boardId): Promise<VisitRecord[]> {
+      return selectVisits.all(boardId).map((row) => ({
+        visitor: row.visitor,
+        name: row.name,
+        role: row.role,
+        firstSeen: row.first_seen,
+        lastSeen: row.last_seen,
+      }));
     },
     async check() {
       db.prepare('SELECT 1').get();

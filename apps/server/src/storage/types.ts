@@ -27,6 +27,26 @@ export interface SealRecord {
   sealed: Uint8Array;
 }
 
+/**
+ * Someone who was on a board, as its presence showed them: never a token or a writer key. One
+ * record per visitor and board, kept across their connections.
+ */
+export interface VisitRecord {
+  /**
+   * Who this is on the board: `person:<person id>` for a connection with a writer key (the id is
+   * public, it is in the board's people records), else `<role>:<name>`.
+   */
+  visitor: string;
+  /** The display name their presence last carried. */
+  name: string;
+  /** The role of the link they last came with. */
+  role: Role;
+  /** When they were first there (ms since the epoch). */
+  firstSeen: number;
+  /** When they were last known to be there (ms since the epoch). */
+  lastSeen: number;
+}
+
 export interface StoredDocument {
   /** The document's updates in the order they were stored; applying all of them restores it. */
   updates: Uint8Array[];
@@ -50,6 +70,8 @@ export interface Storage {
     seals?: SealRecord[],
   ): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
+  /** Every board, oldest first (then by id). For exports of all boards. */
+  listBoards(): Promise<BoardRecord[]>;
   /** The role a token hash grants on a board, or undefined when it grants none. */
   findRole(boardId: string, tokenHash: Uint8Array): Promise<Role | undefined>;
   /** The seals a holder's token opens; empty for boards made before seals existed. */
@@ -84,6 +106,13 @@ export interface Storage {
    * in the meantime.
    */
   savePrep(boardId: string, data: string, expectedRevision: number): Promise<number | undefined>;
+  /**
+   * Records that a visitor was on a board: creates their record, or updates its name and role
+   * and widens its span (the earliest first sighting, the latest last one).
+   */
+  recordVisit(boardId: string, visit: VisitRecord): Promise<void>;
+  /** Everyone recorded on a board, in the order they first came (then by visitor). */
+  listVisits(boardId: string): Promise<VisitRecord[]>;
   /** Resolves when storage answers a trivial query; rejects when it cannot. For /healthz. */
   check(): Promise<void>;
   close(): Promise<void>;

@@ -12,7 +12,7 @@ function renderMenu() {
       <MoreMenu
         actions={[
           { label: 'Share', onSelect: () => chosen.push('Share') },
-          { label: 'Export summary', onSelect: () => chosen.push('Export'), disabled: true },
+          { label: 'Export CSV (.csv)', onSelect: () => chosen.push('Export'), disabled: true },
           { label: 'Zoom to fit', onSelect: () => chosen.push('Fit') },
         ]}
       />

@@ -6,7 +6,7 @@ import {
   formatDuration,
   formatMinute,
   OUTSIDE_SECTION_TITLE,
-  PARTICIPANT_ROLE_LABELS,
+  participantDetail,
   type SessionSummary,
   type SummarySection,
   type SummaryStage,
@@ -46,9 +46,10 @@ function Header({ summary }: { summary: SessionSummary }) {
             <dt>Participants</dt>
             <dd>
               {participants
-                .map(({ name, role }) =>
-                  role ? `${name} (${PARTICIPANT_ROLE_LABELS[role]})` : name,
-                )
+                .map((participant) => {
+                  const detail = participantDetail(participant, summary.date);
+                  return detail ? `${participant.name} (${detail})` : participant.name;
+                })
                 .join(', ')}
             </dd>
           </>

@@ -4,6 +4,8 @@ import type { BoardInfo } from '../api';
 import { useBoardSnapshot, useConnectionStatus } from '../sync/hooks';
 import { useBoardContext } from './boardContext';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ExportMenu, ExportStatus, useExport } from './ExportMenu';
+import { EXPORT_CHOICES } from './exportFormats';
 import { setSummons, summoning } from './follow';
 import { type MenuAction, MoreMenu } from './MoreMenu';
 import { PeopleList } from './PeopleList';
@@ -12,12 +14,7 @@ import { SessionTitle } from './SessionTitle';
 import { ShareDialog } from './ShareDialog';
 import { StartVoteDialog } from './StartVoteDialog';
 import { SummaryPreview } from './SummaryPreview';
-import {
-  exportSummary as downloadSummary,
-  reopen,
-  runsSession,
-  stageActions,
-} from './sessionActions';
+import { reopen, runsSession, stageActions } from './sessionActions';
 import { NARROW_QUERY, PHONE_QUERY, useMediaQuery } from './useMediaQuery';
 
 type Dialog = 'timer' | 'end' | 'summary' | 'vote';
@@ -84,36 +81,30 @@ export function TopBar({
   const [sharing, setSharing] = useState(false);
   // The links as they are now: the facilitator may replace some while the page is open.
   const [links, setLinks] = useState(info.links);
-  const [exportState, setExportState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const exporting = useExport();
   const [dialog, setDialog] = useState<Dialog>();
   const rulesOpen = useStore(ctx.ui, (s) => s.groundRulesOpen);
   const toggleRules = () => ctx.ui.setState({ groundRulesOpen: !rulesOpen });
   const sessionMenu = useSessionMenu(setDialog);
   const summonAction = useSummonAction();
-  // What does not fit beside the title goes into "More": export below 1000 px, share on phones.
+  // What does not fit beside the title goes into "More": the exports below 1000 px, share on
+  // phones.
   const phone = useMediaQuery(PHONE_QUERY);
   const narrow = useMediaQuery(NARROW_QUERY);
   const canShare = Boolean(links.edit || links.view);
   const canExport = ctx.role === 'facilitator';
 
-  const exportSummary = async () => {
-    setExportState('busy');
-    try {
-      await downloadSummary(ctx);
-      setExportState('idle');
-    } catch {
-      setExportState('failed');
-    }
-  };
-
   const more: MenuAction[] = [];
   if (canShare && phone) more.push({ label: 'Share', onSelect: () => setSharing(true) });
+  // "Copy summary…" is left out here: "Preview summary", further down, opens the same dialog.
   if (canExport && narrow) {
-    more.push({
-      label: 'Export summary',
-      onSelect: exportSummary,
-      disabled: exportState === 'busy',
-    });
+    for (const { format, label } of EXPORT_CHOICES) {
+      more.push({
+        label: `Export ${label}`,
+        onSelect: () => void exporting.run(format),
+        disabled: exporting.state.step === 'busy',
+      });
+    }
   }
   if (narrow) more.push({ label: 'Ground rules', onSelect: toggleRules });
   if (prep && phone) more.push({ label: 'Prepare', onSelect: prep.onToggle });
@@ -164,21 +155,14 @@ export function TopBar({
         </button>
       )}
       {canExport && !narrow && (
-        <button
-          type="button"
-          className="primary"
-          onClick={exportSummary}
-          disabled={exportState === 'busy'}
-        >
-          Export summary
-        </button>
+        <ExportMenu
+          state={exporting.state}
+          onExport={(format) => void exporting.run(format)}
+          onCopy={() => setDialog('summary')}
+        />
       )}
       <MoreMenu actions={more} />
-      {exportState === 'failed' && (
-        <span className="field-error" role="alert">
-          Export failed. Check the connection and try again.
-        </span>
-      )}
+      <ExportStatus state={exporting.state} />
       {dialog === 'timer' && <StartTimerDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'end' && (
         <EndSessionDialog

@@ -16,9 +16,10 @@ import {
   setStagesEnabled,
   startTimer,
 } from '@dartboard/board';
-import { fetchSummary } from '../api';
+import { fetchExport } from '../api';
 import { showNotice } from '../state/ui';
 import type { BoardContextValue } from './boardContext';
+import type { ExportFormatName } from './exportFormats';
 
 /** Whether this person runs the session (the timer, the stages, ending it). */
 export function runsSession(ctx: BoardContextValue): boolean {
@@ -78,7 +79,12 @@ function saved(ctx: BoardContextValue, timeoutMs = 5_000): Promise<void> {
 
 /** Saves `text` as a file the browser downloads. */
 export function download(filename: string, text: string, type = 'text/markdown'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  saveFile(filename, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+/** Saves a blob as a file the browser downloads, through an <a download>. */
+function saveFile(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -88,10 +94,13 @@ export function download(filename: string, text: string, type = 'text/markdown')
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-/** Downloads the session summary as the server has the board now. */
-export async function exportSummary(ctx: BoardContextValue): Promise<void> {
-  const { markdown, filename } = await fetchSummary(ctx.boardId, ctx.token);
-  download(filename, markdown);
+/**
+ * Downloads the session in one export format as the server has the board now, under the file
+ * name the server gives it.
+ */
+export async function exportAs(ctx: BoardContextValue, format: ExportFormatName): Promise<void> {
+  const { blob, filename } = await fetchExport(ctx.boardId, ctx.token, format);
+  saveFile(filename, blob);
 }
 
 /**

@@ -6,7 +6,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  */
 export const PHONE_QUERY = '(max-width: 719px)';
 
-/** Below this width "Export summary" moves into "More" too. Keep in step with styles.css. */
+/** Below this width the Export menu's items move into "More" too. Keep in step with styles.css. */
 export const NARROW_QUERY = '(max-width: 999px)';
 
 /** Whether a CSS media query matches now; re-renders when it starts or stops matching. */

@@ -1,0 +1,138 @@
+// `npm run bench:export`: how long each export format takes and how much memory it needs for
+// boards of 100, 1,000 and 5,000 cards, and how long it holds up the event loop (what live
+// sessions on the same server would feel). Each measurement runs in a fresh Node process, so its
+// peak memory (maxRSS) is its own. With --write it replaces the export section of
+// docs/benchmarks.md. Numbers vary with the machine's load: compare runs, do not assert on them.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import {
+  addNote,
+  applyTemplate,
+  buildSummary,
+  CARD_KINDS,
+  emptyCard,
+  joinSession,
+  listZones,
+  placeDot,
+  revealVotes,
+  startVote,
+} from '@dartboard/board';
+import * as Y from 'yjs';
+import { EXPORT_FORMATS } from '../src/export/formats.js';
+
+const SIZES = [100, 1_000, 5_000];
+const WORDS = 'Größe año łódź quote approval pilot region finance discount rollout'.split(' ');
+
+/** A SPIN board with `cards` cards of every kind spread over its lanes, and a revealed vote. */
+function sampleBoard(cards: number): Y.Doc {
+  const doc = new Y.Doc();
+  applyTemplate(doc, { title: `Bench ${cards}`, template: 'spin', createdAt: Date.now() });
+  const zones = listZones(doc);
+  const ids: string[] = [];
+  for (let i = 0; i < cards; i++) {
+    const zone = zones[i % zones.length];
+    if (!zone) throw new Error('no zones');
+    const slot = Math.floor(i / zones.length);
+    const kind = CARD_KINDS[i % CARD_KINDS.length] ?? 'note';
+    const words = Array.from({ length: 4 + (i % 9) }, (_, k) => WORDS[(i + k) % WORDS.length]);
+    ids.push(
+      addNote(doc, {
+        x: zone.x + 16 + (slot % 3) * 240,
+        y: zone.y + 130 + Math.floor(slot / 3) * 220,
+        author: `Person ${i % 7}`,
+        text: words.join(' '),
+        createdAt: 1_795_000_000_000 + i,
+        card: emptyCard(kind),
+      }),
+    );
+  }
+  startVote(doc, { dots: 3 }, Date.now());
+  for (let p = 0; p < 6; p++) {
+    const person = `person${String(p).padStart(16, '0')}`;
+    joinSession(doc, person, `Person ${p}`, 'edit', Date.now());
+    for (let d = 0; d < 3; d++) placeDot(doc, person, ids[(p * 7 + d * 13) % ids.length] ?? '');
+  }
+  revealVotes(doc, Date.now());
+  return doc;
+}
+
+/** One measurement, in this process: prints `{ ms, bytes, stallMs }` as JSON. */
+async function measureOne(cards: number, format: string): Promise<void> {
+  const doc = sampleBoard(cards);
+  const exporter = EXPORT_FORMATS[format];
+  if (!exporter) throw new Error(`unknown format ${format}`);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const started = performance.now();
+  const summary = buildSummary(doc, { now: new Date() });
+  const update = Y.encodeStateAsUpdate(doc);
+  const body = await exporter.render({ summary, update, options: {} });
+  const ms = performance.now() - started;
+  // The histogram records a stall once the loop runs its timer again.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  delay.disable();
+  const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms, bytes, maxRssMiB, stallMs: delay.max / 1e6 }));
+  process.exit(0);
+}
+
+/** The same process building the board and doing nothing else: the floor under each peak. */
+function baseline(cards: number): void {
+  sampleBoard(cards);
+  console.log(JSON.stringify({ maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--one') {
+  await measureOne(Number(args[1]), String(args[2]));
+} else if (args[0] === '--baseline') {
+  baseline(Number(args[1]));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const run = (...extra: string[]) =>
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, self, ...extra], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      })
+        .trim()
+        .split('\n')
+        .at(-1) ?? '{}',
+    );
+  const size = (bytes: number) =>
+    bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  const rows: string[] = [];
+  for (const cards of SIZES) {
+    const floor = run('--baseline', String(cards)).maxRssMiB as number;
+    for (const format of Object.keys(EXPORT_FORMATS)) {
+      const result = run('--one', String(cards), format);
+      const line = `| ${cards.toLocaleString('en')} | ${format} | ${Math.round(result.ms)} ms | ${Math.round(result.maxRssMiB)} MiB (+${Math.max(0, Math.round(result.maxRssMiB - floor))}) | ${Math.round(result.stallMs)} ms | ${size(result.bytes)} |`;
+      console.error(line);
+      rows.push(line);
+    }
+  }
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}; each row a fresh process.`,
+    '',
+    '| cards | format | time | peak memory (above building the board) | longest event-loop stall | output |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+  console.log(table);
+  if (args.includes('--write')) {
+    const path = new URL('../../../docs/benchmarks.md', import.meta.url);
+    const doc = readFileSync(path, 'utf8');
+    const start = '<!-- bench:export:start -->';
+    const end = '<!-- bench:export:end -->';
+    const from = doc.indexOf(start);
+    const to = doc.indexOf(end);
+    if (from < 0 || to < from) throw new Error('docs/benchmarks.md lacks the export markers');
+    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
+    console.log('\nWritten to docs/benchmarks.md');
+  }
+}

@@ -1,0 +1,240 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSummary } from '@dartboard/board';
+import * as Y from 'yjs';
+import { DEFAULTS } from '../app.js';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  ExportOptionError,
+  exportFileName,
+  isExportFormat,
+} from '../export/formats.js';
+import { summaryOptions } from '../export/summaryOptions.js';
+import { openSqliteStorage } from '../storage/sqlite.js';
+import type { BoardRecord, Storage } from '../storage/types.js';
+
+// `npm run export -- --board <id> --format pdf --out <file>`: session summaries written from the
+// data directory, without a running server, in every format of the download route (the same
+// EXPORT_FORMATS registry). See docs/operations.md.
+
+const USAGE = `Usage: npm run export -- (--board <id> | --all) [options]
+
+  --board <id>      export one board
+  --all             export every board, one file each, named like the download
+  --format <name>   ${Object.keys(EXPORT_FORMATS).join(', ')} (default md)
+  --out <path>      the file to write (--board), or the folder to write into (--all, created
+                    if missing); default: the current folder, under the download's name
+  --data <dir>      the server's data directory (default: $DATA_DIR, else ${DEFAULTS.dataDir})
+  --zone <id>       format option, as the route's zone=
+  --scale <n>       format option, as the route's scale=
+  --help            show this
+
+Exit codes: 0 done, 1 could not read or write, 2 wrong arguments or format, 3 data directory,
+database or board not found.`;
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_NOT_FOUND = 3;
+
+/** A failure the user is told about in one line, with the exit code it ends in. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface Arguments {
+  boardId: string | undefined;
+  format: ExportFormat;
+  out: string | undefined;
+  dataDir: string;
+  options: Record<string, string | undefined>;
+}
+
+function readArguments(args: string[]): Arguments | 'help' {
+  let values: ReturnType<typeof parse>['values'];
+  const parse = (argv: string[]) =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        board: { type: 'string' },
+        all: { type: 'boolean' },
+        format: { type: 'string', default: 'md' },
+        out: { type: 'string' },
+        data: { type: 'string' },
+        zone: { type: 'string' },
+        scale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  try {
+    ({ values } = parse(args));
+  } catch (error) {
+    throw new CliError(`${reason(error)}\n\n${USAGE}`, EXIT_USAGE);
+  }
+  if (values.help) return 'help';
+  if ((values.board === undefined) === (values.all !== true)) {
+    throw new CliError(`give either --board <id> or --all\n\n${USAGE}`, EXIT_USAGE);
+  }
+  const name = values.format;
+  const format = isExportFormat(name) ? EXPORT_FORMATS[name] : undefined;
+  if (!format) {
+    const list = Object.keys(EXPORT_FORMATS).join(', ');
+    throw new CliError(`unknown format "${name}": use one of ${list}`, EXIT_USAGE);
+  }
+  // npm runs scripts from the project's root: paths the user typed are theirs (INIT_CWD); the
+  // default data directory is the server's, which `npm start` also resolves from the root.
+  const typedFrom = process.env.INIT_CWD || process.cwd();
+  return {
+    boardId: values.board,
+    format,
+    out: values.out === undefined ? undefined : resolve(typedFrom, values.out),
+    dataDir:
+      values.data === undefined
+        ? resolve(process.env.DATA_DIR || DEFAULTS.dataDir)
+        : resolve(typedFrom, values.data),
+    options: { zone: values.zone, scale: values.scale },
+  };
+}
+
+function openStorage(dataDir: string): Storage {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new CliError(`no data directory at ${dataDir}`, EXIT_NOT_FOUND);
+  }
+  const file = join(dataDir, 'dartboard.sqlite');
+  if (!existsSync(file)) {
+    throw new CliError(`no database in ${dataDir} (dartboard.sqlite is missing)`, EXIT_NOT_FOUND);
+  }
+  try {
+    return openSqliteStorage({ file, mustExist: true });
+  } catch (error) {
+    throw new CliError(`cannot open ${file}: ${reason(error)}`, EXIT_FAILED);
+  }
+}
+
+/** The board's summary in `format`, with its file name as the download would have it. */
+async function render(
+  storage: Storage,
+  board: BoardRecord,
+  format: ExportFormat,
+  options: Record<string, string | undefined>,
+  now: Date,
+): Promise<{ name: string; body: string | Uint8Array }> {
+  const stored = await storage.loadDocument(board.id);
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    const summary = buildSummary(doc, await summaryOptions(storage, board.id, now));
+    const update = Y.encodeStateAsUpdate(doc);
+    const body = await format.render({ summary, update, options });
+    return { name: exportFileName(summary, format), body };
+  } catch (error) {
+    if (error instanceof ExportOptionError) throw new CliError(error.message, EXIT_USAGE);
+    throw new CliError(`cannot export board ${board.id}: ${reason(error)}`, EXIT_FAILED);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function write(path: string, body: string | Uint8Array): void {
+  try {
+    writeFileSync(path, typeof body === 'string' ? body : Buffer.from(body));
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT_FAILED);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** The folder `--all` writes into, created when missing. */
+function outputFolder(path: string): string {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    throw new CliError(`cannot write to ${path}: ${reason(error)}`, EXIT_FAILED);
+  }
+  if (!isDirectory(path)) throw new CliError(`${path} is not a folder`, EXIT_FAILED);
+  return path;
+}
+
+/** `name`, or `name-2`, `name-3`… before its extension when this run already wrote `name`. */
+function unique(name: string, used: Set<string>): string {
+  const dot = name.lastIndexOf('.');
+  let candidate = name;
+  for (let n = 2; used.has(candidate); n++) {
+    candidate = `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
+  }
+  used.add(candidate);
+  return candidate;
+}
+
+async function exportBoards(args: Arguments): Promise<void> {
+  const storage = openStorage(args.dataDir);
+  try {
+    const now = new Date();
+    if (args.boardId !== undefined) {
+      const board = await storage.getBoard(args.boardId);
+      if (!board)
+        throw new CliError(`no board "${args.boardId}" in ${args.dataDir}`, EXIT_NOT_FOUND);
+      const { name, body } = await render(storage, board, args.format, args.options, now);
+      const out = args.out ?? resolve(process.env.INIT_CWD || process.cwd());
+      const path = isDirectory(out) ? join(out, name) : out;
+      write(path, body);
+      process.stdout.write(`${path}\n`);
+      return;
+    }
+    const boards = await storage.listBoards();
+    const folder = outputFolder(args.out ?? resolve(process.env.INIT_CWD || process.cwd()));
+    if (boards.length === 0) process.stderr.write(`no boards in ${args.dataDir}\n`);
+    const used = new Set<string>();
+    // Progress on a terminal only; the paths written go to stdout, one a line, as they are.
+    const progress = process.stderr.isTTY;
+    for (const [index, board] of boards.entries()) {
+      const { name, body } = await render(storage, board, args.format, args.options, now);
+      const path = join(folder, unique(name, used));
+      write(path, body);
+      // The progress line is cleared first, so paths and progress do not mix on one terminal.
+      if (progress) process.stderr.write('\r\x1b[K');
+      process.stdout.write(`${path}\n`);
+      if (progress) process.stderr.write(`${index + 1}/${boards.length} boards`);
+    }
+    if (progress && boards.length > 0) process.stderr.write('\n');
+  } finally {
+    await storage.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const args = readArguments(argv);
+    if (args === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    await exportBoards(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`dartboard export: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`dartboard export: ${reason(error)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
