@@ -70,7 +70,7 @@ async function exportFile(page: Page, item: string) {
 
 const FILE_NAME = /^dartboard-acme-pilot-\d{4}-\d{2}-\d{2}\./;
 
-test('the facilitator downloads Markdown, JSON and CSV from the Export menu; the customer has no Export menu', async ({
+test('the facilitator downloads every format from the Export menu; the customer has no Export menu', async ({
   person,
 }) => {
   const board = await spinBoard('Acme pilot');
@@ -86,6 +86,9 @@ test('the facilitator downloads Markdown, JSON and CSV from the Export menu; the
     'Markdown (.md)',
     'JSON (.json)',
     'CSV (.csv)',
+    'PDF (.pdf)',
+    'SVG image (.svg)',
+    'PNG image (.png)',
     'Copy summary…',
   ]);
   await expect(menu.getByRole('menuitem', { name: 'Markdown (.md)' })).toBeFocused();
@@ -118,6 +121,17 @@ test('the facilitator downloads Markdown, JSON and CSV from the Export menu; the
   ]);
   expect(rows[1]?.text).toBe(`'${HOSTILE}`);
   expect(rows[4]).toMatchObject({ owner: 'Sam', due: '2026-12-01' });
+
+  const pdf = await exportFile(sam, 'PDF (.pdf)');
+  expect(pdf.name).toMatch(new RegExp(`${FILE_NAME.source}pdf$`));
+  expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const svg = await exportFile(sam, 'SVG image (.svg)');
+  expect(svg.name).toMatch(new RegExp(`${FILE_NAME.source}svg$`));
+  expect(svg.text).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+  expect(svg.text).toContain('>Pilot in one<');
+  const png = await exportFile(sam, 'PNG image (.png)');
+  expect(png.name).toMatch(new RegExp(`${FILE_NAME.source}png$`));
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
   const cara = await joinedPerson(person, board.links.edit, 'Cara Customer');
   await expect(cara.getByText('Send the pilot plan')).toBeAttached();
