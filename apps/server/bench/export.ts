@@ -14,7 +14,6 @@ import {
   CARD_KINDS,
   emptyCard,
   joinSession,
-  listZones,
   placeDot,
   revealVotes,
   startVote,
@@ -25,22 +24,27 @@ import { EXPORT_FORMATS } from '../src/export/formats.js';
 const SIZES = [100, 1_000, 5_000];
 const WORDS = 'Größe año łódź quote approval pilot region finance discount rollout'.split(' ');
 
-/** A SPIN board with `cards` cards of every kind spread over its lanes, and a revealed vote. */
+const STEP_X = 240;
+const STEP_Y = 220;
+
+/** Columns of the square-ish grid the cards are laid out in. */
+const columns = (cards: number) => Math.ceil(Math.sqrt(cards));
+
+/**
+ * A SPIN board with `cards` cards of every kind in a square grid from its first lane onwards,
+ * and a revealed vote.
+ */
 function sampleBoard(cards: number): Y.Doc {
   const doc = new Y.Doc();
   applyTemplate(doc, { title: `Bench ${cards}`, template: 'spin', createdAt: Date.now() });
-  const zones = listZones(doc);
   const ids: string[] = [];
   for (let i = 0; i < cards; i++) {
-    const zone = zones[i % zones.length];
-    if (!zone) throw new Error('no zones');
-    const slot = Math.floor(i / zones.length);
     const kind = CARD_KINDS[i % CARD_KINDS.length] ?? 'note';
     const words = Array.from({ length: 4 + (i % 9) }, (_, k) => WORDS[(i + k) % WORDS.length]);
     ids.push(
       addNote(doc, {
-        x: zone.x + 16 + (slot % 3) * 240,
-        y: zone.y + 130 + Math.floor(slot / 3) * 220,
+        x: 16 + (i % columns(cards)) * STEP_X,
+        y: 130 + Math.floor(i / columns(cards)) * STEP_Y,
         author: `Person ${i % 7}`,
         text: words.join(' '),
         createdAt: 1_795_000_000_000 + i,
@@ -58,6 +62,17 @@ function sampleBoard(cards: number): Y.Doc {
   return doc;
 }
 
+/**
+ * The PNG scale that keeps a board of `cards` within the picture limits (16,000 px a side,
+ * 64 Mpx), as a facilitator exporting a huge board would have to choose: 1 when it fits.
+ */
+function fittingScale(cards: number): string {
+  const width = Math.max(3240, columns(cards) * STEP_X + 80);
+  const height = Math.max(1560, Math.ceil(cards / columns(cards)) * STEP_Y + 210);
+  const scale = Math.min(1, 15_000 / width, 15_000 / height, Math.sqrt(60e6 / (width * height)));
+  return scale.toFixed(2);
+}
+
 /** One measurement, in this process: prints `{ ms, bytes, stallMs }` as JSON. */
 async function measureOne(cards: number, format: string): Promise<void> {
   const doc = sampleBoard(cards);
@@ -69,7 +84,8 @@ async function measureOne(cards: number, format: string): Promise<void> {
   const started = performance.now();
   const summary = buildSummary(doc, { now: new Date() });
   const update = Y.encodeStateAsUpdate(doc);
-  const body = await exporter.render({ summary, update, options: {} });
+  const options = format === 'png' ? { scale: fittingScale(cards) } : {};
+  const body = await exporter.render({ summary, update, options });
   const ms = performance.now() - started;
   // The histogram records a stall once the loop runs its timer again.
   await new Promise((resolve) => setTimeout(resolve, 20));
