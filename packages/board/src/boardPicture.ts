@@ -5,7 +5,7 @@
 // rasterises with), so lines break where they will be drawn.
 import type * as Y from 'yjs';
 import { ANSWER_LINK, BOARD_BACKGROUND, VOTE_BADGE_FILL, zoneTheme } from './boardTheme.js';
-import { type Rect, rectCenter, rectsIntersect } from './geometry.js';
+import { boundsOf, type Rect, rectCenter, rectsIntersect } from './geometry.js';
 import { readMeta } from './meta.js';
 import { listNotes, type Note } from './note.js';
 import { lockSvg, noteSvg, type PictureText } from './notePicture.js';
@@ -95,7 +95,7 @@ export function boardPicture(doc: Y.Doc, options: BoardPictureOptions): BoardPic
     zones = zones.filter(inFrame);
     notes = notes.filter(inFrame);
   } else {
-    frame = extent([...zones, ...notes.map(withOverhang)]);
+    frame = boundsOf([...zones, ...notes.map(withOverhang)]);
     if (frame) frame = grow(frame, MARGIN);
   }
   if (!frame) return emptyPicture(fonts, text.ascent);
@@ -146,21 +146,6 @@ function withOverhang(note: Note): Rect {
     width: Math.max(note.width + 3, badge.x + badge.r - note.x),
     height: note.y + note.height + 3 - Math.min(note.y, badge.y - badge.r),
   };
-}
-
-function extent(rects: readonly Rect[]): Rect | undefined {
-  if (rects.length === 0) return undefined;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const rect of rects) {
-    left = Math.min(left, rect.x);
-    top = Math.min(top, rect.y);
-    right = Math.max(right, rect.x + rect.width);
-    bottom = Math.max(bottom, rect.y + rect.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 function zoneSvg(zone: Zone, text: PictureText): string {

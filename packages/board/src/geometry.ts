@@ -54,3 +54,19 @@ export function growRect(rect: Rect, by: number): Rect {
 export function keepClear(rects: readonly Rect[], gap: number): Rect[] {
   return rects.map((rect) => growRect(rect, gap - 1));
 }
+
+/** The smallest rectangle holding all of `rects`; undefined for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const rect of rects) {
+    left = Math.min(left, rect.x);
+    top = Math.min(top, rect.y);
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

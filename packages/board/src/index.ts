@@ -92,6 +92,7 @@ export {
   type SessionEnd,
 } from './ending.js';
 export {
+  boundsOf,
   type Rect,
   rectArea,
   rectCenter,

@@ -1,4 +1,4 @@
-import type { Rect } from '@dartboard/board';
+import { boundsOf, type Rect } from '@dartboard/board';
 import type { Viewport } from '../state/ui';
 
 export const MIN_SCALE = 0.05;
@@ -84,21 +84,8 @@ export function followRect(rect: Rect, screen: Size): Viewport {
   return { scale, x: screen.width / 2 - cx * scale, y: screen.height / 2 - cy * scale };
 }
 
-/** The smallest rectangle holding all of `rects`; undefined for none. */
-export function boundsOf(rects: readonly Rect[]): Rect | undefined {
-  if (rects.length === 0) return undefined;
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    minX = Math.min(minX, r.x);
-    minY = Math.min(minY, r.y);
-    maxX = Math.max(maxX, r.x + r.width);
-    maxY = Math.max(maxY, r.y + r.height);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
+/** The smallest rectangle holding all of `rects` (packages/board geometry). */
+export { boundsOf };
 
 /** A rectangle from two corner points in any order. */
 export function rectFromPoints(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
