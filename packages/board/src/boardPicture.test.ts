@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardPicture, UnknownZoneError } from './boardPicture.js';
-import { addNote, setNoteLocked } from './note.js';
+import { addNote, listNotes, setNoteLocked } from './note.js';
 import { joinSession } from './people.js';
 import { spinSession } from './summaryFixture.testing.js';
 import { NOTE_PADDING } from './textLayout.js';
@@ -157,6 +157,44 @@ describe('boardPicture', () => {
     const id = addNote(doc, { text: 'fixed', x: 40, y: 120, author: 'A' });
     setNoteLocked(doc, id, true);
     expect(lockPaths(boardPicture(doc, { measure }).svg)).toBe(before + 2);
+  });
+
+  it('sets every line as outlines where the text would be, given a way to outline it', () => {
+    const { doc } = spinSession();
+    joinSession(doc, 'p1', 'Ann', 'edit', 1);
+    startVote(doc, { dots: 3 }, 2);
+    const voted = listNotes(doc)[0]?.id ?? '';
+    placeDot(doc, 'p1', voted);
+    revealVotes(doc, 3);
+    const asText = texts(boardPicture(doc, { measure, thisYear: 2026 }).svg);
+    const outlined: { text: string; x: number; y: number; size: number; bold: boolean }[] = [];
+    const { svg } = boardPicture(doc, {
+      measure,
+      thisYear: 2026,
+      outline: (text, x, y, size, bold) => {
+        outlined.push({ text, x, y, size, bold });
+        return `M${x} ${y}h1v-1z`;
+      },
+    });
+    expect(svg).not.toContain('<text');
+    // Each line outlined once, inside a filled path of the text's colour.
+    const placed = (svg.match(/<path d="M[\d.-]+ [\d.-]+h1v-1z" fill="#[0-9a-f]{6}"/g) ?? [])
+      .length;
+    expect(placed).toBe(asText.length);
+    expect(outlined.map((o) => o.text)).toEqual(asText.map((t) => t.text));
+    // The same baseline and size; a centred line (the vote's count) starts half its width left.
+    asText.forEach(({ text, attributes }, index) => {
+      const got = outlined[index];
+      const size = Number(attributes['font-size']);
+      const centred = attributes['text-anchor'] === 'middle';
+      const bold = attributes['font-weight'] !== undefined;
+      const width = centred ? measure(text, bold ? size * 1.08 : size) : 0;
+      expect(got?.size).toBe(size);
+      expect(got?.bold).toBe(bold);
+      expect(got?.x).toBeCloseTo(Number(attributes.x) - width / 2, 1);
+      expect(got?.y).toBeCloseTo(Number(attributes.y), 1);
+    });
+    expect(outlined.some((o) => o.text === '1' && o.bold)).toBe(true);
   });
 
   it('says so for an empty board', () => {

@@ -8,8 +8,15 @@ import { ANSWER_LINK, BOARD_BACKGROUND, VOTE_BADGE_FILL, zoneTheme } from './boa
 import { boundsOf, type Rect, rectCenter, rectsIntersect } from './geometry.js';
 import { readMeta } from './meta.js';
 import { listNotes, type Note } from './note.js';
-import { lockSvg, noteSvg, type PictureText } from './notePicture.js';
-import { escapeXml, num } from './svgText.js';
+import { lockSvg, noteSvg } from './notePicture.js';
+import {
+  escapeXml,
+  num,
+  type OutlineText,
+  type PictureText,
+  type TextRun,
+  textRun,
+} from './svgText.js';
 import type { Measure } from './textLayout.js';
 import { readVote, tallyVotes } from './vote.js';
 import { badgeSpot } from './voteDots.js';
@@ -48,6 +55,8 @@ export interface BoardPictureOptions {
   ascent?: number;
   /** The year due dates are written without (the current year by default). */
   thisYear?: number;
+  /** Sets the text as glyph outlines, for a picture drawn to pixels (see OutlineText). */
+  outline?: OutlineText;
 }
 
 export interface BoardPicture {
@@ -82,6 +91,7 @@ export function boardPicture(doc: Y.Doc, options: BoardPictureOptions): BoardPic
     measureBold,
     ascent: options.ascent ?? 0.8,
     thisYear: options.thisYear ?? new Date().getFullYear(),
+    ...(options.outline ? { outline: options.outline } : {}),
   };
   const fonts = options.fontFamily ? `${quoteFont(options.fontFamily)}, ${PAGE_FONTS}` : PAGE_FONTS;
   let zones = listZones(doc);
@@ -98,7 +108,7 @@ export function boardPicture(doc: Y.Doc, options: BoardPictureOptions): BoardPic
     frame = boundsOf([...zones, ...notes.map(withOverhang)]);
     if (frame) frame = grow(frame, MARGIN);
   }
-  if (!frame) return emptyPicture(fonts, text.ascent);
+  if (!frame) return emptyPicture(fonts, text);
 
   const parts: string[] = [
     `<rect x="${num(frame.x)}" y="${num(frame.y)}" width="${num(frame.width)}" height="${num(frame.height)}" fill="${BOARD_BACKGROUND}"/>`,
@@ -159,20 +169,18 @@ function zoneSvg(zone: Zone, text: PictureText): string {
   );
   const left = zone.x + ZONE_LABEL.x;
   const top = zone.y + ZONE_LABEL.y;
-  const line = (content: string, lineTop: number, size: number, extra: string) =>
-    content === ''
-      ? ''
-      : `<text x="${num(left)}" y="${num(lineTop + size * text.ascent)}" font-size="${size}" fill="${theme.title}"${extra}>${escapeXml(content)}</text>`;
+  const line = (content: string, lineTop: number, size: number, look: Partial<TextRun>) =>
+    textRun(
+      { text: content, x: left, y: lineTop + size * text.ascent, size, fill: theme.title, ...look },
+      text,
+    );
   return [
     `<rect x="${num(zone.x)}" y="${num(zone.y)}" width="${num(zone.width)}" height="${num(zone.height)}" rx="${ZONE_RADIUS}" fill="${theme.fill}" stroke="${theme.stroke}" stroke-width="${ZONE_STROKE}"/>`,
-    line(label.title, top, ZONE_TITLE_SIZE, ' font-weight="bold"'),
+    line(label.title, top, ZONE_TITLE_SIZE, { weight: 'bold' }),
     ...label.prompt.map((content, index) =>
-      line(
-        content,
-        top + ZONE_PROMPT_Y + index * ZONE_PROMPT_LINE,
-        ZONE_PROMPT_SIZE,
-        ` fill-opacity="${ZONE_PROMPT_ALPHA}"`,
-      ),
+      line(content, top + ZONE_PROMPT_Y + index * ZONE_PROMPT_LINE, ZONE_PROMPT_SIZE, {
+        extra: ` fill-opacity="${ZONE_PROMPT_ALPHA}"`,
+      }),
     ),
     zone.locked
       ? lockSvg(
@@ -215,21 +223,42 @@ function badgesSvg(doc: Y.Doc, notes: readonly Note[], text: PictureText): strin
     const baseline = badge.y + badge.r * 0.05 - size / 2 + size * text.ascent;
     parts.push(
       `<circle cx="${num(badge.x)}" cy="${num(badge.y)}" r="${num(badge.r)}" fill="${VOTE_BADGE_FILL}" stroke="#ffffff" stroke-width="3"/>`,
-      `<text x="${num(badge.x)}" y="${num(baseline)}" font-size="${size}" font-weight="600" fill="#ffffff" text-anchor="middle">${tally.dots}</text>`,
+      textRun(
+        {
+          text: String(tally.dots),
+          x: badge.x,
+          y: baseline,
+          size,
+          fill: '#ffffff',
+          weight: '600',
+          centred: true,
+        },
+        text,
+      ),
     );
   }
   return parts.join('');
 }
 
 /** What an empty board (no zones, no notes) looks like. */
-function emptyPicture(fonts: string, ascent: number): BoardPicture {
+function emptyPicture(fonts: string, text: PictureText): BoardPicture {
   const width = 480;
   const height = 160;
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(fonts)}">`,
     '<title>An empty board</title>',
     `<rect width="${width}" height="${height}" fill="${BOARD_BACKGROUND}"/>`,
-    `<text x="${width / 2}" y="${num(height / 2 - 12 + 24 * ascent)}" font-size="24" fill="#57534e" text-anchor="middle">This board is empty.</text>`,
+    textRun(
+      {
+        text: 'This board is empty.',
+        x: width / 2,
+        y: height / 2 - 12 + 24 * text.ascent,
+        size: 24,
+        fill: '#57534e',
+        centred: true,
+      },
+      text,
+    ),
     '</svg>\n',
   ].join('');
   return { svg, width, height };

@@ -16,43 +16,25 @@ import {
 import type { CardKind } from './cards.js';
 import { FONT_SIZE } from './legibility.js';
 import type { Note } from './note.js';
-import { escapeXml, num } from './svgText.js';
-import {
-  fitLine,
-  LINE_HEIGHT,
-  layoutNoteText,
-  type Measure,
-  MORE,
-  NOTE_PADDING,
-} from './textLayout.js';
-
-/** How a picture measures and sets its text. */
-export interface PictureText {
-  measure: Measure;
-  measureBold: Measure;
-  /** The baseline's distance below the top of a line's em box, as a share of the font size. */
-  ascent: number;
-  thisYear: number;
-}
+import { num, type PictureText, textRun } from './svgText.js';
+import { fitLine, LINE_HEIGHT, layoutNoteText, MORE, NOTE_PADDING } from './textLayout.js';
 
 const AUTHOR_SIZE = FONT_SIZE.author;
 /** The padlock on a locked note: as tall as the author's capitals. */
 const LOCK_SIZE = Math.round(AUTHOR_SIZE * 0.75);
 const R = NOTE_LOOK.radius;
 
-/** `<text>` with its top (as canvas's textBaseline 'top') at y. */
+/** A line of text with its top (as canvas's textBaseline 'top') at y. */
 function textAt(
-  text: string,
+  line: string,
   x: number,
   top: number,
   size: number,
   fill: string,
-  ascent: number,
-  extra = '',
+  text: PictureText,
+  weight?: string,
 ): string {
-  if (text === '') return '';
-  const y = top + size * ascent;
-  return `<text x="${num(x)}" y="${num(y)}" font-size="${num(size)}" fill="${fill}"${extra}>${escapeXml(text)}</text>`;
+  return textRun({ text: line, x, y: top + size * text.ascent, size, fill, weight }, text);
 }
 
 /** A rectangle with its own radius per corner: top left, top right, bottom right, bottom left. */
@@ -106,19 +88,19 @@ export function noteSvg(note: Note, text: PictureText): string {
     const leading = (lineHeight - layout.fontSize) / 2;
     layout.lines.forEach((line, index) => {
       const lineTop = top + leading + index * lineHeight;
-      parts.push(textAt(line, NOTE_PADDING, lineTop, layout.fontSize, NOTE_LOOK.text, text.ascent));
+      parts.push(textAt(line, NOTE_PADDING, lineTop, layout.fontSize, NOTE_LOOK.text, text));
     });
     if (layout.more) {
       const last = layout.lines.length - 1;
       const after = NOTE_PADDING + text.measure(layout.lines[last] ?? '', layout.fontSize);
       const lineTop = top + leading + last * lineHeight;
-      parts.push(textAt(MORE, after, lineTop, layout.fontSize, NOTE_LOOK.author, text.ascent));
+      parts.push(textAt(MORE, after, lineTop, layout.fontSize, NOTE_LOOK.author, text));
     }
   }
   const authorTop = height - NOTE_LOOK.authorBottom - AUTHOR_SIZE;
   const authorWidth = note.locked ? inner - LOCK_SIZE - 6 : inner;
   const author = fitLine(note.author, AUTHOR_SIZE, authorWidth, text.measure);
-  parts.push(textAt(author, NOTE_PADDING, authorTop, AUTHOR_SIZE, NOTE_LOOK.author, text.ascent));
+  parts.push(textAt(author, NOTE_PADDING, authorTop, AUTHOR_SIZE, NOTE_LOOK.author, text));
   if (note.locked) {
     const lockTop = authorTop + (AUTHOR_SIZE - LOCK_SIZE) / 2;
     parts.push(lockSvg(width - NOTE_PADDING - LOCK_SIZE, lockTop, LOCK_SIZE, NOTE_LOOK.author));
@@ -154,21 +136,18 @@ function cardSvg(
   parts.push(iconSvg(kind, NOTE_PADDING, firstMiddle - HEADER_ICON / 2, HEADER_ICON, text));
   // Canvas's textBaseline 'middle': the em box's middle on the line's middle.
   const lineTop = (index: number) => firstMiddle + 1 + index * HEADER_LINE - HEADER_SIZE / 2;
-  const bold = ' font-weight="bold"';
   header.title.forEach((line, index) => {
     parts.push(
-      textAt(line, HEADER_TEXT_LEFT, lineTop(index), HEADER_SIZE, CARD_LOOK.ink, text.ascent, bold),
+      textAt(line, HEADER_TEXT_LEFT, lineTop(index), HEADER_SIZE, CARD_LOOK.ink, text, 'bold'),
     );
   });
   if (header.inline) {
     const after = HEADER_TEXT_LEFT + text.measureBold(header.title[0] ?? '', HEADER_SIZE);
-    parts.push(
-      textAt(header.inline, after, lineTop(0), HEADER_SIZE, CARD_LOOK.detail, text.ascent),
-    );
+    parts.push(textAt(header.inline, after, lineTop(0), HEADER_SIZE, CARD_LOOK.detail, text));
   }
   header.below.forEach((line, index) => {
     const top = lineTop(header.title.length + index);
-    parts.push(textAt(line, HEADER_TEXT_LEFT, top, HEADER_SIZE, CARD_LOOK.detail, text.ascent));
+    parts.push(textAt(line, HEADER_TEXT_LEFT, top, HEADER_SIZE, CARD_LOOK.detail, text));
   });
   const right = width - NOTE_PADDING - WEIGHT_DOT;
   for (let index = 0; header.dots && index < 3; index++) {
@@ -235,7 +214,18 @@ function iconSvg(kind: CardKind, x: number, y: number, size: number, text: Pictu
   const circle = (x0: number, y0: number, radius: number) =>
     `M${num(x0 + radius)} ${num(y0)}A${num(radius)} ${num(radius)} 0 1 1 ${num(x0 - radius)} ${num(y0)}A${num(radius)} ${num(radius)} 0 1 1 ${num(x0 + radius)} ${num(y0)}Z`;
   const glyph = (char: string, fontSize: number, middle: number) =>
-    `<text x="${num(cx)}" y="${num(middle - fontSize / 2 + fontSize * text.ascent)}" font-size="${fontSize}" font-weight="bold" fill="${ink}" text-anchor="middle">${char}</text>`;
+    textRun(
+      {
+        text: char,
+        x: cx,
+        y: middle - fontSize / 2 + fontSize * text.ascent,
+        size: fontSize,
+        fill: ink,
+        weight: 'bold',
+        centred: true,
+      },
+      text,
+    );
   const p = (px: number, py: number) => `${num(px)} ${num(py)}`;
   switch (kind) {
     case 'question':

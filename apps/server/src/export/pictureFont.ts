@@ -3,8 +3,9 @@
 // measure the text (here, for the shared layout rules) and draw it (resvg), so lines break
 // where they are drawn.
 import { createRequire } from 'node:module';
-import type { Measure } from '@dartboard/board';
-import { openSync } from 'fontkit';
+import type { Measure, OutlineText } from '@dartboard/board';
+import { type Font, openSync } from 'fontkit';
+import { glyphOutlines } from './glyphOutlines.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,9 +27,7 @@ export interface PictureFont {
  * width read from the font once: laying out a 5,000-note board measures a few hundred thousand
  * words, and fontkit's full layout would take a quarter of a millisecond each.
  */
-function advances(path: string): { measure: Measure; ascent: number } {
-  const font = openSync(path);
-  if (!('glyphForCodePoint' in font)) throw new Error(`${path} is a font collection`);
+function advances(font: Font): { measure: Measure; ascent: number } {
   const perEm = font.unitsPerEm;
   const widths = new Map<number, number>();
   const measure: Measure = (text, fontSize) => {
@@ -47,14 +46,40 @@ function advances(path: string): { measure: Measure; ascent: number } {
   return { measure, ascent: font.ascent / (font.ascent - font.descent) };
 }
 
+function open(path: string): Font {
+  const font = openSync(path);
+  if (!('glyphForCodePoint' in font)) throw new Error(`${path} is a font collection`);
+  return font;
+}
+
+let faces: { regular: Font; bold: Font } | undefined;
 let loaded: PictureFont | undefined;
+let outline: OutlineText | undefined;
+
+function pictureFaces(): { regular: Font; bold: Font } {
+  faces ??= { regular: open(PICTURE_FONT_FILES.regular), bold: open(PICTURE_FONT_FILES.bold) };
+  return faces;
+}
 
 /** The picture font's measures, read from its files on first use. */
 export function pictureFont(): PictureFont {
   if (!loaded) {
-    const regular = advances(PICTURE_FONT_FILES.regular);
-    const bold = advances(PICTURE_FONT_FILES.bold);
+    const regular = advances(pictureFaces().regular);
+    const bold = advances(pictureFaces().bold);
     loaded = { measure: regular.measure, measureBold: bold.measure, ascent: regular.ascent };
   }
   return loaded;
+}
+
+/**
+ * Sets text as the picture font's glyph outlines (see OutlineText), glyph by glyph at the
+ * advances `pictureFont` measures with, so each line ends where its layout measured it.
+ */
+export function pictureOutline(): OutlineText {
+  if (!outline) {
+    const regular = glyphOutlines(pictureFaces().regular);
+    const bold = glyphOutlines(pictureFaces().bold);
+    outline = (text, x, y, size, isBold) => (isBold ? bold : regular)(text, x, y, size);
+  }
+  return outline;
 }
