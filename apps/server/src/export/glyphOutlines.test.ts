@@ -41,7 +41,7 @@ function board(): Y.Doc {
     width: 300,
     height: 240,
     author: 'Jürgen',
-    card: { ...emptyCard('risk'), weight: 2, feasibility: 'low' },
+    card: { ...emptyCard('risk'), weight: 2, feasibility: 'needs-work' },
   });
   return doc;
 }
