@@ -1,4 +1,4 @@
-import { addNote, addZone, boardPicture, emptyCard } from '@dartboard/board';
+import { addNote, addZone, boardPicture } from '@dartboard/board';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -41,7 +41,7 @@ function board(): Y.Doc {
     width: 300,
     height: 240,
     author: 'Jürgen',
-    card: { ...emptyCard('risk'), weight: 2, feasibility: 'needs-work' },
+    card: { kind: 'risk', weight: 2 },
   });
   return doc;
 }
