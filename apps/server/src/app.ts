@@ -66,6 +66,8 @@ export interface ServerOptions {
   bytesPerSecond?: number;
   /** Silence after which another connection may take over a presence id. Default 20 s. */
   presenceTakeoverMs?: number;
+  /** Presence changes are relayed together at most this often (ms; 0: each at once). 16. */
+  presenceRelayMs?: number;
   /** How often a connection's visit (name, role, last seen) is written while it stays. 60 s. */
   visitWriteIntervalMs?: number;
 }
@@ -100,6 +102,8 @@ export const DEFAULTS = {
   /** Bytes a connection may send per second on average, beside bursts of 4 frames. */
   bytesPerSecond: 256 * 1024,
   presenceTakeoverMs: 20_000,
+  /** One presence frame per connection per 16 ms at most: 60 a second, as a screen refreshes. */
+  presenceRelayMs: 16,
   visitWriteIntervalMs: 60_000,
 } as const;
 
@@ -161,6 +165,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         maxStateBytes: options.maxPresenceBytes ?? DEFAULTS.maxPresenceBytes,
         maxIdsPerConnection: 4,
         takeoverAfterMs: options.presenceTakeoverMs ?? DEFAULTS.presenceTakeoverMs,
+        relayEveryMs: options.presenceRelayMs ?? DEFAULTS.presenceRelayMs,
       },
       visitWriteIntervalMs: options.visitWriteIntervalMs ?? DEFAULTS.visitWriteIntervalMs,
     },

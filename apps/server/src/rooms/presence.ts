@@ -17,6 +17,12 @@ export interface PresenceLimits {
    * Live clients renew their presence every 15 s.
    */
   takeoverAfterMs: number;
+  /**
+   * Presence changes are relayed together, at most once per this many milliseconds (0 relays
+   * each at once): five people moving cursors 30 times a second would otherwise cost every
+   * connection 150 frames a second.
+   */
+  relayEveryMs: number;
 }
 
 /** Deeper JSON than this is not presence (the page's own state is three levels deep). */

@@ -82,6 +82,9 @@ export class Room {
   /** Bytes of the board's stored update log. */
   private storedBytes = 0;
   private compactionQueued = false;
+  /** Presence ids changed since presence was last relayed, and the timer that relays them. */
+  private readonly presenceChanged = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | undefined;
   private failed = false;
   private destroyed = false;
 
@@ -216,6 +219,7 @@ export class Room {
     // Before storage closes on shutdown: the sockets' own close events may come after it.
     this.visits.leaveAll();
     this.awareness.off('update', this.onAwarenessUpdate);
+    clearTimeout(this.presenceTimer);
     // Awareness keeps an interval timer that would hold the process open.
     this.awareness.destroy();
     this.doc.destroy();
@@ -398,17 +402,24 @@ export class Room {
       return [{ ...entry, json: stamped.json, name: stamped.name }];
     });
     if (accepted.length === 0) return;
+    const clocksBefore = accepted.map(({ clientId }) => this.awareness.meta.get(clientId)?.clock);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
-    // Ownership follows what the awareness took: an entry with a stale clock is ignored there
-    // (a stale 'null' must not release an id whose state stays).
+    // Ownership follows what the awareness took: an entry whose clock is not newer than the
+    // room's is ignored there. A stale 'null' must not release an id whose state stays, and a
+    // stale state must not take one: the stock client sends back every state it is sent, and
+    // its echo of a state whose owner is closing would otherwise make the id its own.
     const states = this.awareness.getStates();
-    for (const { clientId, name } of accepted) {
+    for (const [index, { clientId, name, clock }] of accepted.entries()) {
       const owner = this.presenceOwners.get(clientId);
-      if (states.has(clientId) && name !== undefined) this.visits.seen(connection, name);
       if (!states.has(clientId)) {
         if (owner === connection) this.presenceOwners.delete(clientId);
         connection.awarenessIds.delete(clientId);
-      } else if (owner !== connection) {
+        continue;
+      }
+      const before = clocksBefore[index];
+      if (before !== undefined && before >= clock) continue;
+      if (name !== undefined) this.visits.seen(connection, name);
+      if (owner !== connection) {
         owner?.awarenessIds.delete(clientId);
         this.presenceOwners.set(clientId, connection);
         connection.awarenessIds.add(clientId);
@@ -420,11 +431,27 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,
   ): void => {
-    // Also runs from the awareness timer that drops silent clients: nothing may escape.
+    for (const id of added) this.presenceChanged.add(id);
+    for (const id of updated) this.presenceChanged.add(id);
+    for (const id of removed) this.presenceChanged.add(id);
+    const every = this.options.presence.relayEveryMs;
+    if (every <= 0) this.relayPresence();
+    else this.presenceTimer ??= setTimeout(this.relayPresence, every).unref();
+  };
+
+  /**
+   * Sends every presence change since the last time in one frame to everyone, the sender
+   * included: the stock client counts its own renewed state coming back as a sign that the
+   * connection is alive.
+   */
+  private relayPresence = (): void => {
+    this.presenceTimer = undefined;
+    if (this.destroyed || this.presenceChanged.size === 0) return;
+    const changed = [...this.presenceChanged];
+    this.presenceChanged.clear();
+    // Runs from a timer, or from the awareness timer that drops silent clients: nothing may
+    // escape.
     try {
-      const changed = [...added, ...updated, ...removed];
-      // Sent to everyone, the sender included: the stock client counts its own renewed state
-      // coming back as a sign that the connection is alive.
       const message = awarenessMessage(this.awareness, changed);
       for (const connection of this.connections) connection.send(message);
     } catch (error) {
