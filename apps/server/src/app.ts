@@ -139,7 +139,9 @@ async function openStorage(options: ServerOptions, app: FastifyInstance): Promis
     return openPostgresStorage({
       url: options.databaseUrl,
       poolSize: options.databasePoolSize,
-      onIdleError: (error) => app.log.warn({ err: error }, 'PostgreSQL connection lost while idle'),
+      // The message only: pg's error carries its whole client object.
+      onIdleError: (error) =>
+        app.log.warn({ reason: error.message }, 'PostgreSQL connection lost while idle'),
     });
   }
   return openSqliteStorage({
