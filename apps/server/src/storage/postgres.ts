@@ -3,7 +3,7 @@ import { migrate } from './postgresSchema.js';
 import type { BoardRecord, Role, SealRecord, Storage, StoredDocument } from './types.js';
 
 export interface PostgresOptions {
-  /** postgres://user:password@host:port/database (libpq's parameters, e.g. ?sslmode=require). */
+  /** postgres://user:password@host:port/database, with libpq's parameters (?sslmode=…). */
   url: string;
   /** Connections the pool opens at most. Default 10. */
   poolSize?: number;
@@ -23,6 +23,7 @@ export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
     return parsed.toString();
   } catch {
     return '(an unparsable URL)';
@@ -66,8 +67,10 @@ const APPEND = `
   RETURNING seq`;
 
 /**
- * Boards in PostgreSQL, for several servers sharing one database. Opening connects, checks the
- * database answers and migrates it; it rejects with the (password-free) URL when it cannot.
+ * Boards in PostgreSQL, through a pool of connections. Opening connects and migrates the
+ * database; when it cannot connect it rejects with a message naming the URL, password hidden.
+ * Several servers may open one database at once, but see docs/operations.md: the relay does not
+ * yet span servers.
  */
 export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
   const pool = new pg.Pool({
