@@ -4,6 +4,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** Tests that need PostgreSQL: files whose names start with `postgres`. */
+const POSTGRES_TESTS = [
+  'apps/server/src/**/postgres*.test.ts',
+  'apps/server/test/postgres*.test.ts',
+];
 
 // One config for the web app's build (root apps/web) and for Vitest (tests across the repo).
 // Tests and the web app import @dartboard/board from source, so no build is needed first.
@@ -45,13 +50,31 @@ export default defineConfig({
   },
   test: {
     dir: here('.'),
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'apps/*/src/**/*.test.{ts,tsx}',
-      'apps/*/test/**/*.test.ts',
-    ],
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit and integration',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.{ts,tsx}',
+            'apps/*/test/**/*.test.ts',
+          ],
+          exclude: [...POSTGRES_TESTS, '**/node_modules/**', '**/dist/**', 'e2e/**'],
+        },
+      },
+      {
+        // Their own project, so that a throwaway PostgreSQL starts only when they run.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: POSTGRES_TESTS,
+          globalSetup: [here('./apps/server/test/postgresCluster.ts')],
+        },
+      },
+    ],
   },
 });

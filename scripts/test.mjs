@@ -49,6 +49,8 @@ check('lint', run('lint', 'npx', ['biome', 'check', '--error-on-warnings', '.'])
 if (built) {
   // The PDF export's tests read their PDFs back with poppler-utils.
   check('test tools', run('test tools', 'bash', ['scripts/ensure-test-tools.sh']));
+  // The PostgreSQL storage tests start a throwaway cluster with its binaries (skipped without).
+  check('postgresql', run('postgresql', 'bash', ['scripts/ensure-postgres.sh']));
   rmSync(VITEST_JSON, { force: true });
   const vitestOk = run('unit and integration tests', 'npx', [
     'vitest',

@@ -15,13 +15,18 @@ import { prepRoutes } from './routes/prep.js';
 import { summaryRoutes } from './routes/summary.js';
 import { syncRoutes } from './routes/sync.js';
 import { webRoutes } from './routes/web.js';
+import { openPostgresStorage } from './storage/postgres.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/types.js';
 
 export interface ServerOptions {
-  /** Folder for the SQLite database; ignored when `storage` is given. Default ./data. */
+  /** Folder for the SQLite database; ignored when `storage` or `databaseUrl` is given. Default ./data. */
   dataDir?: string;
-  /** A storage adapter to use instead of SQLite under `dataDir`. Closed with the server. */
+  /** PostgreSQL to keep boards in (postgres://…), instead of SQLite under `dataDir`. */
+  databaseUrl?: string;
+  /** Connections to PostgreSQL at most, with `databaseUrl`. Default 10. */
+  databasePoolSize?: number;
+  /** A storage adapter to use instead of SQLite or PostgreSQL. Closed with the server. */
   storage?: Storage;
   /** SQLite durability: 'normal' survives a killed process, 'full' also a power loss. */
   sqliteSynchronous?: 'normal' | 'full';
@@ -132,6 +137,23 @@ function trustProxySetting(
   return setting ?? false;
 }
 
+/** PostgreSQL when a database URL is given, else the SQLite file under the data folder. */
+async function openStorage(options: ServerOptions, app: FastifyInstance): Promise<Storage> {
+  if (options.databaseUrl) {
+    return openPostgresStorage({
+      url: options.databaseUrl,
+      poolSize: options.databasePoolSize,
+      // The message only: pg's error carries its whole client object.
+      onIdleError: (error) =>
+        app.log.warn({ reason: error.message }, 'PostgreSQL connection lost while idle'),
+    });
+  }
+  return openSqliteStorage({
+    file: join(options.dataDir ?? DEFAULTS.dataDir, 'dartboard.sqlite'),
+    synchronous: options.sqliteSynchronous ?? 'normal',
+  });
+}
+
 /** Builds the Dartboard server: HTTP API, websocket relay and web app. Never listens. */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -141,12 +163,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // Refuse unknown fields and wrong types instead of silently dropping or converting them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
-  const storage =
-    options.storage ??
-    openSqliteStorage({
-      file: join(options.dataDir ?? DEFAULTS.dataDir, 'dartboard.sqlite'),
-      synchronous: options.sqliteSynchronous ?? 'normal',
-    });
+  const storage = options.storage ?? (await openStorage(options, app));
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
   const requestsPerMinute = options.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
   const messagesPerSecond = options.messagesPerSecond ?? DEFAULTS.messagesPerSecond;

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULTS } from './app.js';
+import { POSTGRES_DEFAULTS } from './storage/postgres.js';
 
 // The only place that reads the environment and listens. See docs/operations.md.
 
@@ -55,6 +56,22 @@ function trustProxy(): boolean | number | string[] {
   return entries;
 }
 
+/** DATABASE_URL: PostgreSQL (postgres:// or postgresql://) instead of SQLite under DATA_DIR. */
+function databaseUrl(): string | undefined {
+  const raw = process.env.DATABASE_URL;
+  if (!raw) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below, without the URL: it may hold a password
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    fail('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return raw;
+}
+
 const synchronous = process.env.SQLITE_SYNCHRONOUS ?? 'normal';
 if (synchronous !== 'normal' && synchronous !== 'full') {
   fail(`SQLITE_SYNCHRONOUS must be "normal" or "full", got "${synchronous}"`);
@@ -62,8 +79,10 @@ if (synchronous !== 'normal' && synchronous !== 'full') {
 
 const host = process.env.HOST || '127.0.0.1';
 const port = integer('PORT', 8080, 0, 65535);
-const app = await buildServer({
+const server = buildServer({
   dataDir: process.env.DATA_DIR || DEFAULTS.dataDir,
+  databaseUrl: databaseUrl(),
+  databasePoolSize: integer('DATABASE_POOL_SIZE', POSTGRES_DEFAULTS.poolSize, 1, 1000),
   sqliteSynchronous: synchronous,
   webRoot: process.env.WEB_ROOT || fileURLToPath(new URL('../../web/dist', import.meta.url)),
   publicUrl: publicUrl(),
@@ -94,6 +113,10 @@ const app = await buildServer({
   maxPresenceBytes: integer('MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
+// Opening storage may fail (PostgreSQL unreachable, a database from a newer version): one line.
+const app = await server.catch((error: unknown) =>
+  fail(`could not start: ${error instanceof Error ? error.message : String(error)}`),
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -12,6 +12,7 @@ import {
   isExportFormat,
 } from '../export/formats.js';
 import { summaryOptions } from '../export/summaryOptions.js';
+import { openPostgresStorage, redactUrl } from '../storage/postgres.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import type { BoardRecord, Storage } from '../storage/types.js';
 
@@ -27,6 +28,8 @@ const USAGE = `Usage: npm run export -- (--board <id> | --all) [options]
   --out <path>      the file to write (--board), or the folder to write into (--all, created
                     if missing); default: the current folder, under the download's name
   --data <dir>      the server's data directory (default: $DATA_DIR, else ${DEFAULTS.dataDir})
+  --database-url <url>
+                    the server's PostgreSQL, postgres://… (default: $DATABASE_URL unless --data)
   --zone <id>       format option, as the route's zone=
   --scale <n>       format option, as the route's scale=
   --help            show this
@@ -57,6 +60,8 @@ interface Arguments {
   format: ExportFormat;
   out: string | undefined;
   dataDir: string;
+  /** PostgreSQL to read instead of the data directory. */
+  databaseUrl: string | undefined;
   options: Record<string, string | undefined>;
 }
 
@@ -72,6 +77,7 @@ function readArguments(args: string[]): Arguments | 'help' {
         format: { type: 'string', default: 'md' },
         out: { type: 'string' },
         data: { type: 'string' },
+        'database-url': { type: 'string' },
         zone: { type: 'string' },
         scale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -92,6 +98,14 @@ function readArguments(args: string[]): Arguments | 'help' {
     const list = Object.keys(EXPORT_FORMATS).join(', ');
     throw new CliError(`unknown format "${name}": use one of ${list}`, EXIT_USAGE);
   }
+  const databaseUrl =
+    values['database-url'] ?? (values.data === undefined ? process.env.DATABASE_URL : undefined);
+  if (values['database-url'] !== undefined && values.data !== undefined) {
+    throw new CliError(`give either --data or --database-url\n\n${USAGE}`, EXIT_USAGE);
+  }
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new CliError('the database URL must start with postgres:// or postgresql://', EXIT_USAGE);
+  }
   // npm runs scripts from the project's root: paths the user typed are theirs (INIT_CWD); the
   // default data directory is the server's, which `npm start` also resolves from the root.
   const typedFrom = process.env.INIT_CWD || process.cwd();
@@ -103,11 +117,25 @@ function readArguments(args: string[]): Arguments | 'help' {
       values.data === undefined
         ? resolve(process.env.DATA_DIR || DEFAULTS.dataDir)
         : resolve(typedFrom, values.data),
+    databaseUrl: databaseUrl || undefined,
     options: { zone: values.zone, scale: values.scale },
   };
 }
 
-function openStorage(dataDir: string): Storage {
+/** Where the boards are read from, for messages: the data directory or the database. */
+function source(args: Arguments): string {
+  return args.databaseUrl ? redactUrl(args.databaseUrl) : args.dataDir;
+}
+
+async function openStorage(args: Arguments): Promise<Storage> {
+  if (args.databaseUrl) {
+    // Unlike a missing SQLite file, an empty database is not refused: it is migrated, as a
+    // server start would, and has no boards.
+    return openPostgresStorage({ url: args.databaseUrl }).catch((error: unknown) => {
+      throw new CliError(reason(error), EXIT_FAILED);
+    });
+  }
+  const dataDir = args.dataDir;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
     throw new CliError(`no data directory at ${dataDir}`, EXIT_NOT_FOUND);
   }
@@ -183,13 +211,13 @@ function unique(name: string, used: Set<string>): string {
 }
 
 async function exportBoards(args: Arguments): Promise<void> {
-  const storage = openStorage(args.dataDir);
+  const storage = await openStorage(args);
   try {
     const now = new Date();
     if (args.boardId !== undefined) {
       const board = await storage.getBoard(args.boardId);
       if (!board)
-        throw new CliError(`no board "${args.boardId}" in ${args.dataDir}`, EXIT_NOT_FOUND);
+        throw new CliError(`no board "${args.boardId}" in ${source(args)}`, EXIT_NOT_FOUND);
       const { name, body } = await render(storage, board, args.format, args.options, now);
       const out = args.out ?? resolve(process.env.INIT_CWD || process.cwd());
       const path = isDirectory(out) ? join(out, name) : out;
@@ -199,7 +227,7 @@ async function exportBoards(args: Arguments): Promise<void> {
     }
     const boards = await storage.listBoards();
     const folder = outputFolder(args.out ?? resolve(process.env.INIT_CWD || process.cwd()));
-    if (boards.length === 0) process.stderr.write(`no boards in ${args.dataDir}\n`);
+    if (boards.length === 0) process.stderr.write(`no boards in ${source(args)}\n`);
     const used = new Set<string>();
     // Progress on a terminal only; the paths written go to stdout, one a line, as they are.
     const progress = process.stderr.isTTY;
