@@ -9,11 +9,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AUTHOR_MAX_LENGTH,
   addMetric,
   addNote,
   agreeToGroundRules,
   type Card,
   defaultPrep,
+  GROUND_RULE_MAX_LENGTH,
   joinSession,
   listNotes,
   listZones,
@@ -115,6 +117,8 @@ const AUTHORS: { text: string; md: string }[] = [
   { text: '\tJörg\r\nMüller\u0000', md: 'Jörg Müller' },
   { text: '@Begoña Núñez', md: '@Begoña Núñez' },
   { text: 'Zbyněk \u202EŁukasiewicz\u202C', md: 'Zbyněk Łukasiewicz' },
+  // One word longer than a name may be: the model keeps AUTHOR_MAX_LENGTH characters of it.
+  { text: 'z'.repeat(100), md: 'z'.repeat(AUTHOR_MAX_LENGTH) },
 ];
 
 const TITLE =
@@ -132,6 +136,7 @@ const PROMPT = { text: 'prompt <!-- x --> `tick`', md: 'prompt \\<!-- x --\\> \\
 const RULES = [
   { text: '=rule() <b>x</b>', md: '1. \\=rule() \\<b\\>x\\</b\\>' },
   { text: '# rule | pipe [l](j:x)', md: '2. \\# rule \\| pipe \\[l\\](j:x)' },
+  { text: 'y'.repeat(GROUND_RULE_MAX_LENGTH), md: `3. ${'y'.repeat(GROUND_RULE_MAX_LENGTH)}` },
 ];
 const METRIC = {
   metric: '@metric <i>x</i>',
@@ -145,6 +150,11 @@ const GOAL = '<b>goal</b> \ud800 =1 | x';
 const CUSTOMER = '=Begoña Núñez';
 const COMPANY = '| Añón <S.L.>';
 const PERSON = { id: 'p-mallory', name: AUTHORS[0]?.text ?? '', md: AUTHORS[0]?.md ?? '' };
+/** Someone on the view link, known to the summary only by the name their presence gave. */
+const VIEWER = {
+  name: '<img src=x onerror=alert(2)>\t\u202E=VIEW\u0000',
+  md: '\\<img src=x onerror=alert(2)\\> =VIEW',
+};
 
 /** The card kinds in turn: card i is KINDS[i % 8] (an answer answers the question before it). */
 const KINDS = [
@@ -167,9 +177,14 @@ function wire(text: string): string {
   );
 }
 
-/** A display name as the model keeps it (normalizeAuthor): one line, trimmed. */
+/** A one-line field as the model keeps it (normalizeAuthor, normalizeTitle): folded, trimmed. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A display name as the model keeps it: one line, at most AUTHOR_MAX_LENGTH characters. */
+function authorName(text: string): string {
+  return oneLine(text).slice(0, AUTHOR_MAX_LENGTH);
 }
 
 // What no format but JSON may carry of people's text: C0 and C1 control characters (line
@@ -194,6 +209,7 @@ interface Written {
 let server: TestServer;
 let board: CreatedBoard;
 let client: TestClient;
+let viewer: TestClient;
 const cards: Written[] = [];
 const downloads = new Map<string, { response: Response; bytes: Uint8Array }>();
 
@@ -288,6 +304,13 @@ beforeAll(async () => {
   startVote(room.doc, { dots: 1 }, Date.now());
   expect(placeDot(room.doc, PERSON.id, cards[0]?.id ?? '')).toBe('placed');
   revealVotes(room.doc, Date.now());
+  viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+  viewer.provider.awareness.setLocalStateField('user', { name: VIEWER.name, color: '#2563eb' });
+  const deadline = Date.now() + 10_000;
+  while (!(await server.app.storage.listVisits(board.id)).some((v) => v.role === 'view')) {
+    if (Date.now() > deadline) throw new Error('the viewer’s visit was never recorded');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 
   for (const format of Object.keys(EXPORT_FORMATS)) {
     const response = await fetch(`${server.url}/api/boards/${board.id}/summary?format=${format}`, {
@@ -300,6 +323,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.destroy();
+  viewer?.destroy();
   await server?.cleanup();
 });
 
@@ -347,7 +371,7 @@ describe('format=json', () => {
     for (const card of cards) {
       const note = notes.get(card.id);
       expect(note?.text, JSON.stringify(card.hostile.text)).toBe(wire(card.hostile.text));
-      expect(note?.author).toBe(oneLine(card.author.text));
+      expect(note?.author).toBe(authorName(card.author.text));
       expect(note?.card.kind).toBe(card.kind);
     }
     expect(summary.title).toBe(oneLine(TITLE));
@@ -366,6 +390,9 @@ describe('format=json', () => {
     ]);
     // Over HTTP the lone surrogate arrives; JSON writes it as the escape \ud800.
     expect(summary.session).toEqual({ goal: GOAL, customer: CUSTOMER, company: COMPANY });
+    expect(summary.participants).toContainEqual(
+      expect.objectContaining({ name: oneLine(VIEWER.name), role: 'view' }),
+    );
     expect(text('json')).toContain('\\ud800');
   });
 });
@@ -419,6 +446,8 @@ describe('format=md', () => {
     expect(md).toContain(`\n\n**Goal:** \\<b\\>goal\\</b\\> \ufffd =1 \\| x\n\n`);
     expect(md).toContain('\n\n**Customer:** \\=Begoña Núñez (\\| Añón \\<S.L.\\>)\n\n');
     expect(md).toContain(`Agreed by ${PERSON.md} (`);
+    // The viewer first: the only one the server saw.
+    expect(md).toContain(`\nParticipants: ${VIEWER.md} (observer, `);
     const first = cards[0];
     expect(md).toContain(`\n1. ${first?.hostile.md.join(' ')} — **1 dot** (${PERSON.md})\n`);
   });
@@ -477,7 +506,7 @@ describe('format=csv', () => {
         kind: card.kind,
         zone: lane ? csvCell(lane.text) : '',
         text: csvCell(wire(card.hostile.text)),
-        author: csvCell(oneLine(card.author.text)),
+        author: csvCell(authorName(card.author.text)),
         owner: card.kind === 'action' ? csvCell(OWNER.text) : '',
       });
     }
@@ -604,6 +633,12 @@ describe('format=svg', () => {
   });
 });
 
+// Nor does xmlSafe take out the C1 controls U+0080–U+009F (only U+007F): "red\u009b" keeps
+// its CSI, which XML 1.0 admits only as discouraged and XML 1.1 not at all as a raw character.
+it.fails('format=svg leaves out C1 control characters, as the other formats do', () => {
+  expect(text('svg')).not.toMatch(/[\u0080-\u009f]/);
+});
+
 describe('format=png', () => {
   it('decodes, at the size of the SVG picture', () => {
     const image = PNG.sync.read(Buffer.from(downloads.get('png')?.bytes ?? []));
@@ -685,7 +720,7 @@ describe('format=pdf', () => {
     const flat = all.replace(/\s+/g, '');
     for (const card of cards) {
       expect(flat, JSON.stringify(card.hostile.text)).toContain(printed(wire(card.hostile.text)));
-      expect(flat).toContain(printed(oneLine(card.author.text)));
+      expect(flat).toContain(printed(authorName(card.author.text)));
     }
     for (const value of [TITLE, ...ZONE_TITLES.map((z) => z.text), PROMPT.text, OWNER.text]) {
       expect(flat).toContain(printed(wire(value)));
@@ -693,6 +728,7 @@ describe('format=pdf', () => {
     for (const rule of RULES) expect(flat).toContain(printed(rule.text));
     expect(flat).toContain(printed(`${METRIC.metric} — target: ${METRIC.target}`));
     expect(flat).toContain(printed(`${CUSTOMER} (${COMPANY})`));
+    expect(flat).toContain(printed(`${VIEWER.name} (observer`));
     expect(all).toContain(ACCENTS);
     expect(all).toContain('<script>alert(1)</script>');
     expect(all).toContain('Jörg Müller');
@@ -713,6 +749,16 @@ describe('format=pdf', () => {
         box.width - margin + 1,
       );
     }
+  });
+
+  it('names the document after the title, cleaned as the text is', () => {
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], {
+      input: downloads.get('pdf')?.bytes,
+      encoding: 'utf8',
+    });
+    expect(info.split('\n')).toContain(
+      `Title:           ${oneLine(wire(TITLE).replace(INVISIBLE, ''))}`,
+    );
   });
 
   it('renders every page', () => {
