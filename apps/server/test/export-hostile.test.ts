@@ -4,10 +4,8 @@
 // people and session details; every format of the registry is downloaded from the real server
 // and read back with a real parser: JSON.parse, csv-parse, fast-xml-parser, pngjs, poppler.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AUTHOR_MAX_LENGTH,
   addMetric,
@@ -44,7 +42,7 @@ import {
   type TestServer,
   waitFor,
 } from './helpers.js';
-import { type ReadPdf, readPdf } from './poppler.js';
+import { type ReadPdf, readPdf, readWordBoxes } from './poppler.js';
 
 /** A hostile text and how the Markdown must write it. */
 interface Hostile {
@@ -669,43 +667,6 @@ function printed(value: string): string {
     .replace(/\p{Cf}/gu, '');
 }
 
-/** Each word's box on each page, as `pdftotext -bbox` finds it, with the page's width. */
-function wordBoxes(
-  bytes: Uint8Array,
-): { page: number; width: number; word: string; xMin: number; xMax: number }[] {
-  const dir = mkdtempSync(join(tmpdir(), 'dartboard-bbox-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, bytes);
-    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
-      encoding: 'utf8',
-    });
-    const body = elementsOf(
-      new XMLParser({
-        preserveOrder: true,
-        ignoreAttributes: false,
-        attributeNamePrefix: '',
-        trimValues: false,
-        parseTagValue: false,
-      }).parse(html) as XmlNode[],
-    );
-    const pages = body.flatMap(walk).filter((element) => element.name === 'page');
-    return pages.flatMap((page, index) =>
-      walk(page)
-        .filter((element) => element.name === 'word')
-        .map((word) => ({
-          page: index + 1,
-          width: Number(page.attributes.width),
-          word: word.text,
-          xMin: Number(word.attributes.xMin),
-          xMax: Number(word.attributes.xMax),
-        })),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe('format=pdf', () => {
   let pdf: ReadPdf;
   let all: string;
@@ -741,12 +702,12 @@ describe('format=pdf', () => {
     expect(runs.length).toBeGreaterThan(1);
     expect(runs.join('').length % LONG_WORD.length).toBe(0);
     const margin = (20 * 72) / 25.4;
-    const boxes = wordBoxes(downloads.get('pdf')?.bytes ?? new Uint8Array());
+    const boxes = readWordBoxes(downloads.get('pdf')?.bytes ?? new Uint8Array());
     expect(boxes.length).toBeGreaterThan(100);
     for (const box of boxes) {
       expect(box.xMin, `${box.word} on page ${box.page}`).toBeGreaterThanOrEqual(margin - 1);
       expect(box.xMax, `${box.word} on page ${box.page}`).toBeLessThanOrEqual(
-        box.width - margin + 1,
+        box.pageWidth - margin + 1,
       );
     }
   });
