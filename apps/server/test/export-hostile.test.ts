@@ -11,7 +11,9 @@ import {
   addMetric,
   addNote,
   agreeToGroundRules,
+  CARD_KINDS,
   type Card,
+  type CardKind,
   defaultPrep,
   GROUND_RULE_MAX_LENGTH,
   joinSession,
@@ -37,6 +39,7 @@ import {
   type CreatedBoard,
   connectClient,
   createBoard,
+  saveFirstPrep,
   startServer,
   type TestClient,
   type TestServer,
@@ -57,7 +60,8 @@ const LONG_WORD = 'x'.repeat(400);
 const ACCENTS = 'Größe, Straße, Añón, niño, Łódź, żółć';
 
 // The order puts the texts most likely to break a table (lines that start blocks, pipes) on
-// the cards that also go into one: index % 8 is the card's kind, see KINDS.
+// the cards that also go into one: card i is of kind CARD_KINDS[i % 8] (note, question,
+// answer, risk, benefit, idea, action, commitment); an answer answers the question before it.
 const HOSTILE: Hostile[] = [
   { text: '# heading\n## second', md: ['\\# heading', '\\#\\# second'] },
   {
@@ -154,21 +158,10 @@ const VIEWER = {
   md: '\\<img src=x onerror=alert(2)\\> =VIEW',
 };
 
-/** The card kinds in turn: card i is KINDS[i % 8] (an answer answers the question before it). */
-const KINDS = [
-  'note',
-  'question',
-  'answer',
-  'risk',
-  'benefit',
-  'idea',
-  'action',
-  'commitment',
-] as const;
 const CARD = { width: 600, height: 560 };
 
 /** A card of `kind` with its fields; an answer answers `question`. */
-function cardOf(kind: (typeof KINDS)[number], question: string | null): Card {
+function cardOf(kind: CardKind, question: string | null): Card {
   switch (kind) {
     case 'note':
       return { kind };
@@ -219,7 +212,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 interface Written {
   id: string;
-  kind: (typeof KINDS)[number];
+  kind: CardKind;
   /** The title of the lane it lies in; null outside the lanes. */
   zone: string | null;
   hostile: Hostile;
@@ -247,15 +240,7 @@ beforeAll(async () => {
   prep.customer = CUSTOMER;
   prep.company = COMPANY;
   prep.summary = { goal: true, customer: true };
-  const saved = await fetch(`${server.url}/api/boards/${board.id}/prep`, {
-    method: 'PUT',
-    headers: {
-      authorization: `Bearer ${board.tokens.facilitator}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ revision: 0, prep }),
-  });
-  expect(saved.status).toBe(200);
+  expect((await saveFirstPrep(server.url, board, prep)).status).toBe(200);
 
   client = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
   await client.synced;
@@ -275,7 +260,7 @@ beforeAll(async () => {
   addMetric(doc, { metric: METRIC.metric, target: METRIC.target, kind: 'success' });
   let question: string | null = null;
   HOSTILE.forEach((hostile, i) => {
-    const kind = KINDS[i % KINDS.length] ?? 'note';
+    const kind = CARD_KINDS[i % CARD_KINDS.length] ?? 'note';
     const card = cardOf(kind, question);
     // The first eight in the lanes, two to a lane under its title; the rest to their right.
     const lane = lanes[Math.floor(i / 2)];
@@ -434,7 +419,7 @@ describe('format=md', () => {
 
   it('writes every text escaped, each line of a note inside its list item', () => {
     // Each card in its zone's section (or outside the zones), after its kind's tag.
-    const tags: Record<(typeof KINDS)[number], string> = {
+    const tags: Record<CardKind, string> = {
       note: '',
       question: 'Question (situation): ',
       answer: 'Answer: ',
