@@ -320,7 +320,14 @@ afterAll(async () => {
   await server?.cleanup();
 });
 
+/** The formats this file reads back, one describe block each below. */
+const READ_BACK = ['md', 'json', 'csv', 'svg', 'png', 'pdf'];
+
 describe('every format of the registry', () => {
+  it('is read back below: a new format needs its reader here', () => {
+    expect(Object.keys(EXPORT_FORMATS).sort()).toEqual([...READ_BACK].sort());
+  });
+
   it('is downloaded, with a file name made only of safe characters', () => {
     expect([...downloads.keys()]).toEqual(Object.keys(EXPORT_FORMATS));
     for (const [format, { response }] of downloads) {
