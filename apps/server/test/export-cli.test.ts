@@ -8,6 +8,7 @@ import {
   type CreatedBoard,
   connectClient,
   createBoard,
+  saveFirstPrep,
   startServer,
   tempDataDir,
   waitFor,
@@ -46,14 +47,7 @@ beforeAll(async () => {
       goal: 'Agree a pilot',
       summary: { goal: true, customer: false },
     };
-    const saved = await fetch(`${server.url}/api/boards/${acme.id}/prep`, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${acme.tokens.facilitator}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ revision: 0, prep }),
-    });
+    const saved = await saveFirstPrep(server.url, acme, prep);
     expect(saved.status).toBe(200);
     const cara = connectClient(server.wsUrl, acme.id, acme.tokens.edit);
     cara.provider.awareness.setLocalStateField('user', { name: 'Cara Customer', color: '#2563eb' });

@@ -70,6 +70,22 @@ export async function createBoard(baseUrl: string, body: object = {}): Promise<C
   return (await response.json()) as CreatedBoard;
 }
 
+/** Saves the board's first preparation (revision 0) with its facilitator link. */
+export function saveFirstPrep(
+  baseUrl: string,
+  board: CreatedBoard,
+  prep: object,
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/boards/${board.id}/prep`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${board.tokens.facilitator}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ revision: 0, prep }),
+  });
+}
+
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 
 // A PDF read back as a person's tools would: Debian's poppler-utils (pdftotext, pdffonts,
 // pdftoppm), which `npm test` installs when missing (scripts/ensure-test-tools.sh).
@@ -75,6 +76,47 @@ export function readPdf(bytes: Uint8Array, dpi = 60): ReadPdf {
         .sort()
         .map((name) => readFileSync(join(dir, name)));
     return { pages, pictures, fonts, images: files('.png'), ink: files('.pgm').map(inkOf) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A word on a page, where `pdftotext -bbox` finds it (points from the top left corner). */
+export interface WordBox {
+  /** The page, from 1, and its width in points. */
+  page: number;
+  pageWidth: number;
+  word: string;
+  xMin: number;
+  xMax: number;
+}
+
+/** Every word of a PDF with its box (`pdftotext -bbox`, read with an XML parser). */
+export function readWordBoxes(bytes: Uint8Array): WordBox[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dartboard-bbox-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    const xhtml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+    });
+    type Word = { '#text'?: string | number; xMin: string; xMax: string };
+    type Page = { width: string; word?: Word[] };
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseTagValue: false,
+      isArray: (name) => name === 'page' || name === 'word',
+    }).parse(xhtml) as { html: { body: { doc: { page: Page[] } } } };
+    return parsed.html.body.doc.page.flatMap((page, index) =>
+      (page.word ?? []).map((word) => ({
+        page: index + 1,
+        pageWidth: Number(page.width),
+        word: String(word['#text'] ?? ''),
+        xMin: Number(word.xMin),
+        xMax: Number(word.xMax),
+      })),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,6 +19,7 @@ import {
   type CreatedBoard,
   connectClient,
   createBoard,
+  saveFirstPrep,
   type TestServer,
   waitFor,
 } from './helpers.js';
@@ -73,14 +74,7 @@ export async function writeSampleSession(
   prep.customer = 'Begoña Núñez';
   prep.company = 'Transportes Añón S.L.';
   prep.summary = { goal: true, customer: true };
-  const saved = await fetch(`${server.url}/api/boards/${board.id}/prep`, {
-    method: 'PUT',
-    headers: {
-      authorization: `Bearer ${board.tokens.facilitator}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ revision: 0, prep }),
-  });
+  const saved = await saveFirstPrep(server.url, board, prep);
   if (!saved.ok) throw new Error(`prep not saved: ${saved.status}`);
   const client = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
   await client.synced;

@@ -11,9 +11,17 @@ const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 // Whitespace runs (tabs, line breaks, non-breaking and other Unicode spaces).
 const WHITESPACE = /[\s\u0085]+/g;
 
+/**
+ * `text` without control characters and bidi embeddings, overrides and isolates; its line
+ * breaks, tabs and other whitespace stay as they are (the CSV keeps them).
+ */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** One line of text: control characters and bidi overrides removed, whitespace runs folded. */
 function oneLine(text: string): string {
-  return text.replace(INVISIBLE, '').replace(WHITESPACE, ' ').trim();
+  return withoutInvisible(text).replace(WHITESPACE, ' ').trim();
 }
 
 /**

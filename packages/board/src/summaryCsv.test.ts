@@ -151,6 +151,26 @@ describe('summaryToCsv', () => {
     expect(csv).toContain(',"""",');
   });
 
+  it('leaves out control characters and bidi overrides, then neutralises what is left', () => {
+    const doc = emptyBoard();
+    outsideNote(
+      doc,
+      'nul\u0000 bell\u0007 esc\u001b[31m red\u007f \u0085\u202eevil\u202c\u2066i\u2069',
+      {
+        author: '\u0000=cmd',
+        card: { kind: 'action', owner: '\u202e@SUM(A1)', due: '' },
+      },
+    );
+    outsideNote(doc, '\u0000=1+1\tkept\r\nkept too');
+    outsideNote(doc, '\u0000\u0007\u202e');
+    const rows = read(summaryToCsv(doc));
+    expect(rows.map((row) => row.text)).toEqual([
+      'nul bell esc[31m red \u0085evili',
+      "'=1+1\tkept\r\nkept too",
+    ]);
+    expect(rows[0]).toMatchObject({ author: "'=cmd", owner: "'@SUM(A1)" });
+  });
+
   it('writes negative coordinates as numbers, not neutralised', () => {
     const doc = emptyBoard();
     outsideNote(doc, 'far away', { x: -1234.567, y: -0.5 });

@@ -2,6 +2,7 @@
 // written by RFC 4180 (CRLF line ends, quotes doubled, a field holding a comma, quote, CR or LF
 // quoted), UTF-8 with a byte order mark so spreadsheets read umlauts and emoji as such.
 import type * as Y from 'yjs';
+import { withoutInvisible } from './markdownText.js';
 import { groupNotesByZone } from './membership.js';
 import { listNotes, type Note } from './note.js';
 import { isStage, readStages, type Stage } from './stages.js';
@@ -40,6 +41,16 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * A text written by people as a cell: without control characters and bidi overrides (a NUL
+ * cuts the cell short in some readers, an escape sequence reaches the terminal that prints the
+ * file, an override shows the text in another order), as the other formats leave them out; then
+ * neutralised, so `\u0000=1+1` cannot become a formula either. Line breaks and tabs stay.
+ */
+function cellText(text: string): string {
+  return neutraliseFormula(withoutInvisible(text));
+}
+
 /** One field as RFC 4180 writes it: quoted, with its quotes doubled, when it needs to be. */
 function field(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -55,14 +66,14 @@ function row(note: Note, zone: string, stage: Stage | null, votes: number): Reco
   return {
     id: note.id,
     kind: card.kind,
-    zone: neutraliseFormula(zone),
+    zone: cellText(zone),
     stage: stage ?? '',
-    text: neutraliseFormula(note.text),
-    author: neutraliseFormula(note.author),
+    text: cellText(note.text),
+    author: cellText(note.author),
     colour: note.color,
     votes: String(votes),
     feasibility: card.kind === 'idea' ? (card.feasibility ?? '') : '',
-    owner: card.kind === 'action' ? neutraliseFormula(card.owner) : '',
+    owner: card.kind === 'action' ? cellText(card.owner) : '',
     due: card.kind === 'action' ? card.due : '',
     created: isoTime(note.createdAt) ?? '',
     x: coordinate(note.x),
@@ -75,8 +86,9 @@ function row(note: Note, zone: string, stage: Stage | null, votes: number): Reco
  * first), then those outside every zone (`zone` empty). `kind` is the card kind ("note" for a
  * plain note); `stage` is the step of the zone's kind when the board shows stages; `votes` the
  * dots of the current vote, counted whether or not it is revealed yet; `created` an ISO 8601
- * time. Notes without text are left out. Every text people wrote (zone, text, author, owner)
- * that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (see neutraliseFormula).
+ * time. Notes without text (or only invisible characters) are left out. Every text people wrote (zone, text, author, owner)
+ * loses its control characters and bidi overrides (line breaks and tabs stay), and one that
+ * then starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (see neutraliseFormula).
  */
 export function summaryToCsv(doc: Y.Doc): string {
   const zones = listZones(doc);
@@ -95,7 +107,7 @@ export function summaryToCsv(doc: Y.Doc): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const group of groups) {
     for (const note of group.notes) {
-      if (note.text.trim() === '') continue;
+      if (withoutInvisible(note.text).trim() === '') continue;
       const cells = row(note, group.zone, group.stage, votes.get(note.id) ?? 0);
       lines.push(CSV_COLUMNS.map((column) => field(cells[column])).join(','));
     }
