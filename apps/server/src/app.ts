@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { installErrorHandlers } from './errors.js';
+import { createExportPool, type ExportPool } from './export/exportPool.js';
 import { roomsPlugin } from './rooms/plugin.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
@@ -75,6 +76,8 @@ declare module 'fastify' {
     /** Decorated by roomsPlugin. */
     rooms: RoomRegistry;
     storage: Storage;
+    /** The worker threads every export runs in; stopped when the server closes. */
+    exportPool: ExportPool;
   }
 }
 
@@ -210,7 +213,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     requestsPerMinute,
   });
   await app.register(prepRoutes, { storage, requestsPerMinute });
-  await app.register(summaryRoutes, { storage, rooms });
+  const exportPool = createExportPool();
+  app.decorate('exportPool', exportPool);
+  app.addHook('onClose', () => exportPool.close());
+  await app.register(summaryRoutes, { storage, rooms, exportPool });
   await app.register(syncRoutes, {
     storage,
     rooms,
