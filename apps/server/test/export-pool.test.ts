@@ -50,11 +50,11 @@ describe('the export pool', () => {
 });
 
 describe('an export that takes too long', () => {
-  it('is stopped, waiting or running, and answers 503 export_timeout', async () => {
+  it('is stopped, its thread booting or running, and answers 503 export_timeout', async () => {
     const pool = createExportPool({ timeoutMs: 100 });
     try {
       // The first waits for its thread to boot (over a second from source) and is taken from
-      // the queue; once the threads are up, the report is stopped while it is being made.
+      // piscina's queue; once the threads are up, the report is stopped while it is made.
       const waiting = pool.run(task('pdf'));
       await expect(waiting).rejects.toThrow(ExportTimeoutError);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -64,5 +64,18 @@ describe('an export that takes too long', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('closing the pool', () => {
+  it('fails the exports running and waiting, and those asked later', async () => {
+    const pool = createExportPool();
+    const asked = [1, 2, 3, 4].map(() => pool.run(task('pdf')));
+    expect(pool.load()).toEqual({ running: 2, waiting: 2 });
+    await pool.close();
+    const settled = await Promise.allSettled(asked);
+    expect(settled.map((outcome) => outcome.status)).toEqual(Array(4).fill('rejected'));
+    await expect(pool.run(task('md'))).rejects.toThrow('The export pool is closed.');
+    expect(pool.load()).toEqual({ running: 0, waiting: 0 });
   });
 });

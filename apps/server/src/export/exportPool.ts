@@ -2,7 +2,9 @@
 // thousands of cards, drawing its picture or laying out its report never stalls the live
 // sessions this process relays. The caller hands over the board's document as one update and
 // the summary's options; a worker (exportWorker.ts) does the rest. At most EXPORT_THREADS
-// exports run at once, EXPORT_QUEUE more wait; past that the pool answers 503 `busy`.
+// exports run at once, EXPORT_QUEUE more wait; past that the pool answers 503 `busy`. The
+// waiting is done here rather than in piscina's queue, so that an export's time allowed starts
+// when it gets a thread, not while it waits behind others.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +15,7 @@ import type { ExportFileName } from './fileName.js';
 
 export const EXPORT_THREADS = 2;
 export const EXPORT_QUEUE = 16;
-/** How long an export may take, from being asked to its answer, before its thread is stopped. */
+/** How long an export may take once it has a thread, before that thread is stopped. */
 export const EXPORT_TIMEOUT_MS = 30_000;
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern in tests (see test/process.ts).
@@ -50,7 +52,7 @@ export interface ExportPool {
   run(task: ExportTask): Promise<{ body: Uint8Array; fileName: ExportFileName }>;
   /** How many exports run now, and how many wait for a thread (for tests). */
   load(): { running: number; waiting: number };
-  /** Stops the threads; exports still waiting or running reject. */
+  /** Stops the threads; exports still running or waiting reject, and so do later ones. */
   close(): Promise<void>;
 }
 
@@ -60,36 +62,58 @@ export function createExportPool({ timeoutMs = EXPORT_TIMEOUT_MS } = {}): Export
     execArgv: worker.execArgv,
     minThreads: 0,
     maxThreads: EXPORT_THREADS,
-    maxQueue: EXPORT_QUEUE,
     // Idle threads end after a while; piscina never lets them keep the process alive.
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
-  let pending = 0;
-  return {
-    async run(task) {
-      if (pool.queueSize >= EXPORT_QUEUE) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  let closed = false;
+
+  /** Waits for one of the EXPORT_THREADS places; the function returned gives it back. */
+  async function place(): Promise<() => void> {
+    if (running < EXPORT_THREADS) {
+      running += 1;
+    } else {
+      if (waiting.length >= EXPORT_QUEUE) {
         throw new HttpError(503, 'busy', 'The server is busy exporting; try again in a moment.');
       }
-      // Aborting a running task terminates its thread, so a stuck export really stops.
-      const signal = AbortSignal.timeout(timeoutMs);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    // A freed place passes straight to the next in line, so `running` stays counted.
+    return () => {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    };
+  }
+
+  return {
+    async run(task) {
+      if (closed) throw new Error('The export pool is closed.');
+      const release = await place();
       let result: ExportResult;
-      pending += 1;
       try {
-        result = await pool.run(task, { signal });
-      } catch (error) {
-        if (signal.aborted) throw new ExportTimeoutError(timeoutMs);
-        throw error;
+        // Those that waited while the pool closed are let through here, one by one, to fail.
+        if (closed) throw new Error('The export pool is closed.');
+        // Aborting a running task terminates its thread, so a stuck export really stops.
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+          result = await pool.run(task, { signal });
+        } catch (error) {
+          if (signal.aborted) throw new ExportTimeoutError(timeoutMs);
+          throw error;
+        }
       } finally {
-        pending -= 1;
+        release();
       }
       if ('error' in result) throw new ExportOptionError(result.error);
       return result;
     },
-    load() {
-      const waiting = pool.queueSize;
-      return { running: pending - waiting, waiting };
+    load: () => ({ running, waiting: waiting.length }),
+    async close() {
+      closed = true;
+      await pool.destroy();
     },
-    close: () => pool.destroy(),
   };
 }
