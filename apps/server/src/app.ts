@@ -8,7 +8,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { installErrorHandlers } from './errors.js';
-import { createExportPool, type ExportPool } from './export/exportPool.js';
+import { createExportPool, EXPORT_TIMEOUT_MS, type ExportPool } from './export/exportPool.js';
 import { roomsPlugin } from './rooms/plugin.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
@@ -69,6 +69,8 @@ export interface ServerOptions {
   presenceTakeoverMs?: number;
   /** How often a connection's visit (name, role, last seen) is written while it stays. 60 s. */
   visitWriteIntervalMs?: number;
+  /** How long one export may run on its thread before it is stopped (503). Default 30 s. */
+  exportTimeoutMs?: number;
 }
 
 declare module 'fastify' {
@@ -104,6 +106,7 @@ export const DEFAULTS = {
   bytesPerSecond: 256 * 1024,
   presenceTakeoverMs: 20_000,
   visitWriteIntervalMs: 60_000,
+  exportTimeoutMs: EXPORT_TIMEOUT_MS,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -213,7 +216,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     requestsPerMinute,
   });
   await app.register(prepRoutes, { storage, requestsPerMinute });
-  const exportPool = createExportPool();
+  const exportPool = createExportPool({
+    timeoutMs: options.exportTimeoutMs ?? DEFAULTS.exportTimeoutMs,
+  });
   app.decorate('exportPool', exportPool);
   app.addHook('onClose', () => exportPool.close());
   await app.register(summaryRoutes, { storage, rooms, exportPool });

@@ -92,6 +92,7 @@ const app = await buildServer({
   ),
   messagesPerSecond: integer('MESSAGES_PER_SECOND', DEFAULTS.messagesPerSecond, 10, 100_000),
   maxPresenceBytes: integer('MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
+  exportTimeoutMs: integer('EXPORT_TIMEOUT_MS', DEFAULTS.exportTimeoutMs, 1000, 3_600_000),
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
 

@@ -29,6 +29,9 @@ const USAGE = `Usage: npm run export -- (--board <id> | --all) [options]
 Exit codes: 0 done, 1 could not read or write, 2 wrong arguments or format, 3 data directory,
 database or board not found.`;
 
+/** Per board: no live session waits here, so only a stuck export is stopped. */
+const EXPORT_TIMEOUT_MS = 5 * 60_000;
+
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const EXIT_NOT_FOUND = 3;
@@ -180,7 +183,7 @@ function unique(name: string, used: Set<string>): string {
 
 async function exportBoards(args: Arguments): Promise<void> {
   const storage = openStorage(args.dataDir);
-  const pool = createExportPool();
+  const pool = createExportPool({ timeoutMs: EXPORT_TIMEOUT_MS });
   try {
     const now = new Date();
     if (args.boardId !== undefined) {
