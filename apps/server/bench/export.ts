@@ -1,16 +1,18 @@
 // `npm run bench:export`: how long each export format takes and how much memory it needs for
-// boards of 100, 1,000 and 5,000 cards, and how long it holds up the event loop (what live
-// sessions on the same server would feel). Each measurement runs in a fresh Node process, so its
-// peak memory (maxRSS) is its own. With --write it replaces the export section of
+// boards of 100, 1,000 and 5,000 cards (`-- --cards 100` for one size), and how long the main
+// thread's event loop stalls meanwhile (what live sessions on the same server would feel). Each
+// export is the route's: the document encoded as one update, handed to the export pool, the
+// file's bytes back. Each measurement runs in a fresh Node process, so its peak memory (maxRSS,
+// the pool's threads included) is its own. With --write it replaces the export section of
 // docs/benchmarks.md. Numbers vary with the machine's load: compare runs, do not assert on them.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   addNote,
   applyTemplate,
-  buildSummary,
   CARD_KINDS,
   emptyCard,
   joinSession,
@@ -19,6 +21,7 @@ import {
   startVote,
 } from '@dartboard/board';
 import * as Y from 'yjs';
+import { createExportPool, type ExportPool } from '../src/export/exportPool.js';
 import { EXPORT_FORMATS } from '../src/export/formats.js';
 
 const SIZES = [100, 1_000, 5_000];
@@ -73,26 +76,36 @@ function fittingScale(cards: number): string {
   return scale.toFixed(2);
 }
 
-/** One measurement, in this process: prints `{ ms, bytes, stallMs }` as JSON. */
+/** The route's export of `doc` as `format`: the document as one update in, the file out. */
+function exportBoard(pool: ExportPool, doc: Y.Doc, format: string, cards: number) {
+  return pool.run({
+    format,
+    update: Y.encodeStateAsUpdate(doc),
+    summary: { now: new Date().toISOString() },
+    options: format === 'png' ? { scale: fittingScale(cards) } : {},
+    thisYear: new Date().getFullYear(),
+  });
+}
+
+/** One measurement, in this process: prints `{ ms, bytes, maxRssMiB, stallMs }` as JSON. */
 async function measureOne(cards: number, format: string): Promise<void> {
+  if (!EXPORT_FORMATS[format]) throw new Error(`unknown format ${format}`);
   const doc = sampleBoard(cards);
-  const exporter = EXPORT_FORMATS[format];
-  if (!exporter) throw new Error(`unknown format ${format}`);
+  const pool = createExportPool({ timeoutMs: 600_000 });
+  // A small export first, so that starting a thread and loading its code is not timed.
+  await exportBoard(pool, sampleBoard(1), format, 1);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   await new Promise((resolve) => setTimeout(resolve, 20));
   const started = performance.now();
-  const summary = buildSummary(doc, { now: new Date() });
-  const update = Y.encodeStateAsUpdate(doc);
-  const options = format === 'png' ? { scale: fittingScale(cards) } : {};
-  const body = await exporter.render({ summary, update, options });
+  const { body } = await exportBoard(pool, doc, format, cards);
   const ms = performance.now() - started;
   // The histogram records a stall once the loop runs its timer again.
   await new Promise((resolve) => setTimeout(resolve, 20));
   delay.disable();
-  const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, bytes, maxRssMiB, stallMs: delay.max / 1e6 }));
+  console.log(JSON.stringify({ ms, bytes: body.byteLength, maxRssMiB, stallMs: delay.max / 1e6 }));
+  await pool.close();
   process.exit(0);
 }
 
@@ -104,6 +117,14 @@ function baseline(cards: number): void {
 }
 
 const args = process.argv.slice(2);
+const { values: flags } = parseArgs({
+  args,
+  strict: false,
+  options: { cards: { type: 'string' }, write: { type: 'boolean' } },
+});
+if (flags.write === true && flags.cards !== undefined) {
+  throw new Error('--write replaces the whole table: leave out --cards');
+}
 if (args[0] === '--one') {
   await measureOne(Number(args[1]), String(args[2]));
 } else if (args[0] === '--baseline') {
@@ -123,7 +144,8 @@ if (args[0] === '--one') {
   const size = (bytes: number) =>
     bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
   const rows: string[] = [];
-  for (const cards of SIZES) {
+  const sizes = typeof flags.cards === 'string' ? [Number(flags.cards)] : SIZES;
+  for (const cards of sizes) {
     const floor = run('--baseline', String(cards)).maxRssMiB as number;
     for (const format of Object.keys(EXPORT_FORMATS)) {
       const result = run('--one', String(cards), format);
@@ -140,7 +162,7 @@ if (args[0] === '--one') {
     ...rows,
   ].join('\n');
   console.log(table);
-  if (args.includes('--write')) {
+  if (flags.write === true) {
     const path = new URL('../../../docs/benchmarks.md', import.meta.url);
     const doc = readFileSync(path, 'utf8');
     const start = '<!-- bench:export:start -->';

@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { installErrorHandlers } from './errors.js';
+import { createExportPool, EXPORT_TIMEOUT_MS, type ExportPool } from './export/exportPool.js';
 import { roomsPlugin } from './rooms/plugin.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
@@ -75,6 +76,8 @@ export interface ServerOptions {
   presenceRelayMs?: number;
   /** How often a connection's visit (name, role, last seen) is written while it stays. 60 s. */
   visitWriteIntervalMs?: number;
+  /** How long one export may run on its thread before it is stopped (503). Default 30 s. */
+  exportTimeoutMs?: number;
 }
 
 declare module 'fastify' {
@@ -82,6 +85,8 @@ declare module 'fastify' {
     /** Decorated by roomsPlugin. */
     rooms: RoomRegistry;
     storage: Storage;
+    /** The worker threads every export runs in; stopped when the server closes. */
+    exportPool: ExportPool;
   }
 }
 
@@ -110,6 +115,7 @@ export const DEFAULTS = {
   /** One presence frame per connection per 16 ms at most: 60 a second, as a screen refreshes. */
   presenceRelayMs: 16,
   visitWriteIntervalMs: 60_000,
+  exportTimeoutMs: EXPORT_TIMEOUT_MS,
 } as const;
 
 /** The `token` query parameter of a URL replaced, so link secrets never reach the logs. */
@@ -232,7 +238,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     requestsPerMinute,
   });
   await app.register(prepRoutes, { storage, requestsPerMinute });
-  await app.register(summaryRoutes, { storage, rooms });
+  const exportPool = createExportPool({
+    timeoutMs: options.exportTimeoutMs ?? DEFAULTS.exportTimeoutMs,
+  });
+  app.decorate('exportPool', exportPool);
+  app.addHook('onClose', () => exportPool.close());
+  await app.register(summaryRoutes, { storage, rooms, exportPool });
   await app.register(syncRoutes, {
     storage,
     rooms,

@@ -111,6 +111,7 @@ const server = buildServer({
   ),
   messagesPerSecond: integer('MESSAGES_PER_SECOND', DEFAULTS.messagesPerSecond, 10, 100_000),
   maxPresenceBytes: integer('MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
+  exportTimeoutMs: integer('EXPORT_TIMEOUT_MS', DEFAULTS.exportTimeoutMs, 1000, 3_600_000),
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
 // Opening storage may fail (PostgreSQL unreachable, a database from a newer version): one line.

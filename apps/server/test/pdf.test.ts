@@ -1,8 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SUMMARY_HEADINGS, SUMMARY_MORE_HEADINGS } from '@dartboard/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportLoad } from '../src/export/pool.js';
 import { startServer, type TestServer } from './helpers.js';
 import { type ReadPdf, readPdf } from './poppler.js';
 import { HOSTILE_TEXT, type SampleSession, writeSampleSession } from './sampleSession.js';
@@ -48,7 +45,7 @@ describe('GET /api/boards/:id/summary?format=pdf', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="dartboard-groe-uberma-flottenpilot-2027-\d{4}-\d\d-\d\d\.pdf"$/,
+      /^attachment; filename="dartboard-grosse-ubermass-flottenpilot-2027-(\d{4}-\d\d-\d\d)\.pdf"; filename\*=UTF-8''dartboard-gr%C3%B6%C3%9Fe-%C3%BCberma%C3%9F-flottenpilot-2027-\1\.pdf$/,
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
@@ -189,7 +186,7 @@ describe('a long session as PDF', () => {
   });
 
   it('lays out off the event loop, at most two exports at once', async () => {
-    // A first export starts the picture pool's workers, which loads their code.
+    // A first export starts the export pool's threads, which loads their code.
     expect((await exportPdf(session)).status).toBe(200);
     let most = 0;
     let lag = 0;
@@ -198,29 +195,15 @@ describe('a long session as PDF', () => {
       const now = performance.now();
       lag = Math.max(lag, now - last - 5);
       last = now;
-      most = Math.max(most, exportLoad().running);
+      most = Math.max(most, server.app.exportPool.load().running);
     }, 5);
     const responses = await Promise.all([1, 2, 3].map(() => exportPdf(session)));
     clearInterval(probe);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     expect(most).toBe(2);
-    expect(exportLoad()).toEqual({ running: 0, waiting: 0 });
-    // Laid out on the event loop, the three reports would hold it for about 1.8 s. What is left
-    // is two cores shared with four busy workers (two pictures, two reports).
+    expect(server.app.exportPool.load()).toEqual({ running: 0, waiting: 0 });
+    // Made on the event loop, the three reports would hold it for about 1.8 s. What is left is
+    // the cores shared with the two busy export threads.
     expect(lag).toBeLessThan(750);
   }, 120_000);
-});
-
-// `EXAMPLE_DIR=docs/examples npx vitest run apps/server/test/pdf.test.ts` writes the
-// documentation's example: the sample session without its hostile note, and its first page.
-describe.runIf(process.env.EXAMPLE_DIR)('the example report', () => {
-  it('is written to EXAMPLE_DIR', async () => {
-    const dir = process.env.EXAMPLE_DIR ?? '';
-    const session = await writeSampleSession(server, 'Transportes Añón: Flottenpilot 2027', {
-      hostile: false,
-    });
-    const bytes = new Uint8Array(await (await exportPdf(session)).arrayBuffer());
-    writeFileSync(join(dir, 'summary.pdf'), bytes);
-    writeFileSync(join(dir, 'summary-page1.png'), readPdf(bytes, 100).images[0] ?? '');
-  });
 });

@@ -38,7 +38,8 @@ function pixel(image: PNG, x: number, y: number): string {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // The 5,000-note PNG below can take longer than the 30 s allowed by default on a busy machine.
+  server = await startServer({ exportTimeoutMs: 200_000 });
   board = await createBoard(server.url, { title: 'Acme: pictures' });
   editor = connectClient(server.wsUrl, board.id, board.tokens.edit);
   await editor.synced;

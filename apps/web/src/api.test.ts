@@ -29,4 +29,11 @@ describe('dispositionFileName', () => {
     expect(dispositionFileName(null, 'dartboard-summary.csv')).toBe('dartboard-summary.csv');
     expect(dispositionFileName('attachment', 'dartboard-summary.md')).toBe('dartboard-summary.md');
   });
+
+  it('prefers the UTF-8 name of filename*= to the ASCII one', () => {
+    const header = `attachment; filename="dartboard-grosse-2026-11-26.pdf"; filename*=UTF-8''dartboard-gr%C3%B6%C3%9Fe-2026-11-26.pdf`;
+    expect(dispositionFileName(header, 'x.pdf')).toBe('dartboard-größe-2026-11-26.pdf');
+    const broken = `attachment; filename="dartboard-grosse-2026-11-26.pdf"; filename*=UTF-8''%E0%A4%A`;
+    expect(dispositionFileName(broken, 'x.pdf')).toBe('dartboard-grosse-2026-11-26.pdf');
+  });
 });

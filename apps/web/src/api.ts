@@ -118,8 +118,19 @@ export async function fetchSummary(
   return { markdown: await response.text(), filename };
 }
 
-/** The file name a download's Content-Disposition suggests, or `fallback`. */
+/**
+ * The file name a download's Content-Disposition suggests, or `fallback`: the UTF-8 one of
+ * `filename*=` (a title in any script) when given, else the ASCII one of `filename=`.
+ */
 export function dispositionFileName(disposition: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition ?? '')?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8);
+    } catch {
+      // A malformed escape: the ASCII name below will do.
+    }
+  }
   return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback;
 }
 

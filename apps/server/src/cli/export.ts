@@ -1,16 +1,11 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSummary } from '@dartboard/board';
 import * as Y from 'yjs';
 import { DEFAULTS } from '../app.js';
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  ExportOptionError,
-  exportFileName,
-  isExportFormat,
-} from '../export/formats.js';
+import { createExportPool, type ExportPool } from '../export/exportPool.js';
+import { ExportOptionError, type ExportOptions } from '../export/exportTask.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/formats.js';
 import { summaryOptions } from '../export/summaryOptions.js';
 import { openPostgresStorage, redactUrl } from '../storage/postgres.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
@@ -18,7 +13,7 @@ import type { BoardRecord, Storage } from '../storage/types.js';
 
 // `npm run export -- --board <id> --format pdf --out <file>`: session summaries written from the
 // data directory, without a running server, in every format of the download route (the same
-// EXPORT_FORMATS registry). See docs/operations.md.
+// EXPORT_FORMATS registry, run in the same export pool). See docs/operations.md.
 
 const USAGE = `Usage: npm run export -- (--board <id> | --all) [options]
 
@@ -36,6 +31,9 @@ const USAGE = `Usage: npm run export -- (--board <id> | --all) [options]
 
 Exit codes: 0 done, 1 could not read or write, 2 wrong arguments or format, 3 data directory,
 database or board not found.`;
+
+/** Per board: no live session waits here, so only a stuck export is stopped. */
+const EXPORT_TIMEOUT_MS = 5 * 60_000;
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -57,12 +55,13 @@ function reason(error: unknown): string {
 
 interface Arguments {
   boardId: string | undefined;
-  format: ExportFormat;
+  /** A name of EXPORT_FORMATS. */
+  format: string;
   out: string | undefined;
   dataDir: string;
   /** PostgreSQL to read instead of the data directory. */
   databaseUrl: string | undefined;
-  options: Record<string, string | undefined>;
+  options: ExportOptions;
 }
 
 function readArguments(args: string[]): Arguments | 'help' {
@@ -92,11 +91,10 @@ function readArguments(args: string[]): Arguments | 'help' {
   if ((values.board === undefined) === (values.all !== true)) {
     throw new CliError(`give either --board <id> or --all\n\n${USAGE}`, EXIT_USAGE);
   }
-  const name = values.format;
-  const format = isExportFormat(name) ? EXPORT_FORMATS[name] : undefined;
-  if (!format) {
+  const format = values.format;
+  if (!isExportFormat(format)) {
     const list = Object.keys(EXPORT_FORMATS).join(', ');
-    throw new CliError(`unknown format "${name}": use one of ${list}`, EXIT_USAGE);
+    throw new CliError(`unknown format "${format}": use one of ${list}`, EXIT_USAGE);
   }
   const databaseUrl =
     values['database-url'] ?? (values.data === undefined ? process.env.DATABASE_URL : undefined);
@@ -152,33 +150,34 @@ async function openStorage(args: Arguments): Promise<Storage> {
 
 /** The board's summary in `format`, with its file name as the download would have it. */
 async function render(
+  pool: ExportPool,
   storage: Storage,
   board: BoardRecord,
-  format: ExportFormat,
-  options: Record<string, string | undefined>,
+  args: Arguments,
   now: Date,
-): Promise<{ name: string; body: string | Uint8Array }> {
-  const stored = await storage.loadDocument(board.id);
-  const doc = new Y.Doc();
+): Promise<{ name: string; body: Uint8Array }> {
   try {
-    doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    const [{ updates }, summary] = await Promise.all([
+      storage.loadDocument(board.id),
+      summaryOptions(storage, board.id, now),
+    ]);
+    const { body, fileName } = await pool.run({
+      format: args.format,
+      update: updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates),
+      summary,
+      options: args.options,
+      thisYear: now.getFullYear(),
     });
-    const summary = buildSummary(doc, await summaryOptions(storage, board.id, now));
-    const update = Y.encodeStateAsUpdate(doc);
-    const body = await format.render({ summary, update, options });
-    return { name: exportFileName(summary, format), body };
+    return { name: fileName.name, body };
   } catch (error) {
     if (error instanceof ExportOptionError) throw new CliError(error.message, EXIT_USAGE);
     throw new CliError(`cannot export board ${board.id}: ${reason(error)}`, EXIT_FAILED);
-  } finally {
-    doc.destroy();
   }
 }
 
-function write(path: string, body: string | Uint8Array): void {
+function write(path: string, body: Uint8Array): void {
   try {
-    writeFileSync(path, typeof body === 'string' ? body : Buffer.from(body));
+    writeFileSync(path, body);
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT_FAILED);
   }
@@ -212,13 +211,14 @@ function unique(name: string, used: Set<string>): string {
 
 async function exportBoards(args: Arguments): Promise<void> {
   const storage = await openStorage(args);
+  const pool = createExportPool({ timeoutMs: EXPORT_TIMEOUT_MS });
   try {
     const now = new Date();
     if (args.boardId !== undefined) {
       const board = await storage.getBoard(args.boardId);
       if (!board)
         throw new CliError(`no board "${args.boardId}" in ${source(args)}`, EXIT_NOT_FOUND);
-      const { name, body } = await render(storage, board, args.format, args.options, now);
+      const { name, body } = await render(pool, storage, board, args, now);
       const out = args.out ?? resolve(process.env.INIT_CWD || process.cwd());
       const path = isDirectory(out) ? join(out, name) : out;
       write(path, body);
@@ -232,7 +232,7 @@ async function exportBoards(args: Arguments): Promise<void> {
     // Progress on a terminal only; the paths written go to stdout, one a line, as they are.
     const progress = process.stderr.isTTY;
     for (const [index, board] of boards.entries()) {
-      const { name, body } = await render(storage, board, args.format, args.options, now);
+      const { name, body } = await render(pool, storage, board, args, now);
       const path = join(folder, unique(name, used));
       write(path, body);
       // The progress line is cleared first, so paths and progress do not mix on one terminal.
@@ -242,6 +242,7 @@ async function exportBoards(args: Arguments): Promise<void> {
     }
     if (progress && boards.length > 0) process.stderr.write('\n');
   } finally {
+    await pool.close();
     await storage.close();
   }
 }

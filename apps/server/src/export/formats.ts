@@ -1,19 +1,24 @@
 import { type SessionSummary, summaryToMarkdown } from '@dartboard/board';
+import type * as Y from 'yjs';
 import { csv } from './csv.js';
+import type { ExportOptions } from './exportTask.js';
 import { pdf } from './pdf.js';
 import { png } from './png.js';
 import { svg } from './svg.js';
 
 // The forms the session summary exports to (`GET /api/boards/:id/summary?format=`): each is a
-// file of its own registered here, so the route and the command line offer the same list.
+// file of its own registered here, so the route, the command line, the bench and the tests
+// offer the same list. The route and the command line read only the names, extensions and
+// content types; `render` runs in an export worker (exportWorker.ts).
 
-/** What every format is made from: the summary, and the board's document as one update. */
+/** What every format is made from, in the worker: the board's document and its summary. */
 export interface ExportInput {
+  doc: Y.Doc;
   summary: SessionSummary;
-  /** The board's document as the server holds it (Y.encodeStateAsUpdate), for pictures. */
-  update: Uint8Array;
-  /** Format options from the request (`zone=`, `scale=`), already checked by the format. */
-  options: Record<string, string | undefined>;
+  /** Format options from the request (`zone=`, `scale=`), checked by the format. */
+  options: ExportOptions;
+  /** The year the board pictures write due dates without. */
+  thisYear: number;
 }
 
 export interface ExportFormat {
@@ -23,9 +28,6 @@ export interface ExportFormat {
   /** The file's bytes or text; throws an ExportOptionError for options it cannot honour. */
   render(input: ExportInput): Promise<string | Uint8Array> | string | Uint8Array;
 }
-
-/** A format option that cannot be honoured (a zone not on the board, a scale out of range). */
-export class ExportOptionError extends Error {}
 
 const markdown: ExportFormat = {
   extension: 'md',
@@ -50,17 +52,4 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
 
 export function isExportFormat(name: string): boolean {
   return Object.hasOwn(EXPORT_FORMATS, name);
-}
-
-/** `dartboard-<title slug>-<YYYY-MM-DD>.<extension>`: the board's title and the export date. */
-export function exportFileName(summary: SessionSummary, format: ExportFormat): string {
-  const slug = summary.title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_-]+/g, '-')
-    .toLowerCase()
-    .slice(0, 60);
-  const date = summary.generatedAt.slice(0, 10);
-  return `dartboard-${slug === '' ? 'session' : slug}-${date}.${format.extension}`;
 }

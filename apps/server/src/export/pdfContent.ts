@@ -1,6 +1,6 @@
 // The session summary as the blocks of a printed report: headings, paragraphs, lists and
-// tables of plain text runs, in the order and with the wording of the Markdown summary. Built
-// on the event loop (it is quick); laid out into a PDF in a worker by pdfLayout.ts.
+// tables of plain text runs, in the order and with the wording of the Markdown summary, laid
+// out into a PDF by pdfLayout.ts. Both run in an export worker (exportWorker.ts).
 import {
   ANONYMOUS_AUTHOR,
   cardTag,

@@ -1,8 +1,8 @@
-import { ExportOptionError } from './formats.js';
+import { ExportOptionError, type ExportOptions } from './exportTask.js';
 import { PNG_SCALE_MAX, PNG_SCALE_MIN } from './pictureLimits.js';
 
 /** `zone=<id>`, when given. */
-export function zoneOption(options: Record<string, string | undefined>): { zoneId?: string } {
+export function zoneOption(options: ExportOptions): { zoneId?: string } {
   return options.zone === undefined || options.zone === '' ? {} : { zoneId: options.zone };
 }
 

@@ -1,10 +1,10 @@
 import type { ExportFormat } from './formats.js';
+import { drawBoard } from './picture.js';
 import { zoneOption } from './pictureOptions.js';
-import { renderBoardSvg } from './picturePool.js';
 
 /** `format=svg`: the board (or `zone=`) as an SVG document, drawn as the page draws it. */
 export const svg: ExportFormat = {
   extension: 'svg',
   contentType: 'image/svg+xml; charset=utf-8',
-  render: ({ update, options }) => renderBoardSvg(update, zoneOption(options)),
+  render: ({ doc, options, thisYear }) => drawBoard(doc, { ...zoneOption(options), thisYear }).svg,
 };

@@ -1,14 +1,10 @@
-import { buildSummary } from '@dartboard/board';
 import type { FastifyInstance } from 'fastify';
-import * as Y from 'yjs';
 import { authorize, requestToken } from '../access.js';
 import { badRequest, forbidden } from '../errors.js';
-import {
-  EXPORT_FORMATS,
-  ExportOptionError,
-  exportFileName,
-  isExportFormat,
-} from '../export/formats.js';
+import type { ExportPool } from '../export/exportPool.js';
+import { ExportOptionError } from '../export/exportTask.js';
+import { contentDisposition } from '../export/fileName.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/formats.js';
 import { summaryOptions } from '../export/summaryOptions.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Storage } from '../storage/types.js';
@@ -17,13 +13,17 @@ import { boardParams } from './schemas.js';
 export interface SummaryRoutesOptions {
   storage: Storage;
   rooms: RoomRegistry;
+  exportPool: ExportPool;
 }
 
 type Query = { token?: string; format?: string; zone?: string; scale?: string };
 
-/** `GET /api/boards/:id/summary?format=`: the session summary in each export format. */
+/**
+ * `GET /api/boards/:id/summary?format=`: the session summary in each export format. The route
+ * only reads the board's document and the summary's options; the export pool does the rest.
+ */
 export async function summaryRoutes(app: FastifyInstance, options: SummaryRoutesOptions) {
-  const { storage, rooms } = options;
+  const { storage, rooms, exportPool } = options;
 
   app.get<{ Params: { id: string }; Querystring: Query }>(
     '/api/boards/:id/summary',
@@ -52,24 +52,29 @@ export async function summaryRoutes(app: FastifyInstance, options: SummaryRoutes
         const list = Object.keys(EXPORT_FORMATS).join(', ');
         throw badRequest(`Unknown format "${name}": use one of ${list}.`);
       }
-      const summaryInput = await summaryOptions(storage, id, new Date());
-      // The summary and the document are read together, from the room's live copy if loaded.
-      const { summary, update } = await rooms.readDocument(id, (doc) => ({
-        summary: buildSummary(doc, summaryInput),
-        update: Y.encodeStateAsUpdate(doc),
-      }));
+      const now = new Date();
+      const [summary, update] = await Promise.all([
+        summaryOptions(storage, id, now),
+        rooms.readUpdate(id),
+      ]);
       const { zone, scale } = request.query;
-      let body: string | Uint8Array;
+      let file: Awaited<ReturnType<ExportPool['run']>>;
       try {
-        body = await format.render({ summary, update, options: { zone, scale } });
+        file = await exportPool.run({
+          format: name,
+          update,
+          summary,
+          options: { zone, scale },
+          thisYear: now.getFullYear(),
+        });
       } catch (error) {
         if (error instanceof ExportOptionError) throw badRequest(error.message);
         throw error;
       }
       return reply
         .type(format.contentType)
-        .header('content-disposition', `attachment; filename="${exportFileName(summary, format)}"`)
-        .send(typeof body === 'string' ? body : Buffer.from(body));
+        .header('content-disposition', contentDisposition(file.fileName))
+        .send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
     },
   );
 }

@@ -1,0 +1,45 @@
+// One export, in a worker thread of the export pool (exportPool.ts): the board's document from
+// its update, its summary, and the file in the asked format, all off the relay's event loop.
+import { buildSummary } from '@dartboard/board';
+import { Piscina } from 'piscina';
+import * as Y from 'yjs';
+import { ExportOptionError, type ExportResult, type ExportTask } from './exportTask.js';
+import { exportFileName } from './fileName.js';
+import { EXPORT_FORMATS, isExportFormat } from './formats.js';
+
+/** The file as bytes that own their whole buffer, so that it can be transferred. */
+function ownBytes(rendered: string | Uint8Array): Uint8Array {
+  if (typeof rendered === 'string') return new TextEncoder().encode(rendered);
+  return rendered.byteLength === rendered.buffer.byteLength ? rendered : rendered.slice();
+}
+
+/** `value`, with `bytes` handed to the main thread rather than copied (Piscina.move). */
+function moving<T>(value: T, bytes: Uint8Array): T {
+  const movable = { [Piscina.transferableSymbol]: [bytes.buffer], [Piscina.valueSymbol]: value };
+  // Piscina types its symbols as plain `symbol`, so TypeScript cannot see the interface is met.
+  return Piscina.move(movable as unknown as Parameters<typeof Piscina.move>[0]) as unknown as T;
+}
+
+export default async function runExport(task: ExportTask): Promise<ExportResult> {
+  const format = isExportFormat(task.format) ? EXPORT_FORMATS[task.format] : undefined;
+  if (!format) return { error: `Unknown format "${task.format}".` };
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, task.update);
+    const { now, session, visits } = task.summary;
+    const summary = buildSummary(doc, { now: new Date(now), session, visits });
+    const rendered = await format.render({
+      doc,
+      summary,
+      options: task.options,
+      thisYear: task.thisYear,
+    });
+    const body = ownBytes(rendered);
+    return moving({ body, fileName: exportFileName(summary, format.extension) }, body);
+  } catch (error) {
+    if (error instanceof ExportOptionError) return { error: error.message };
+    throw error;
+  } finally {
+    doc.destroy();
+  }
+}
