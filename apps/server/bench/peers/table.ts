@@ -1,0 +1,136 @@
+// Turns the runs into the Markdown tables `npm run bench:peers` prints and, with --write, puts
+// between the bench:peers markers of docs/benchmarks.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ColdResult, IdleResult, LoadResult } from './messages.js';
+import type { PeerName } from './peer.js';
+
+/** A run whose generator used more than this share of its core, or whose event loop was held up
+ * longer than this at the 99th percentile, measured the generator: it is left out. */
+export const SATURATED_CPU = 0.8;
+export const SATURATED_LOOP_MS = 20;
+
+export interface LoadRun {
+  workload: string;
+  peer: PeerName;
+  result: LoadResult;
+}
+
+export interface ColdRuns {
+  peer: PeerName;
+  cold: ColdResult[];
+  /** The server's resident memory after each cold load. */
+  loadedRssKiB: number[];
+  idle: IdleResult[];
+}
+
+export function saturated(result: LoadResult): boolean {
+  return (
+    result.generatorCpuMs / result.windowMs > SATURATED_CPU ||
+    result.eventLoopP99Ms > SATURATED_LOOP_MS
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+const ms = (value: number) =>
+  Number.isNaN(value) ? '–' : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function latencies(samples: number[][]): string {
+  const all = samples.flat().sort((a, b) => a - b);
+  if (all.length === 0) return '–';
+  return [50, 95, 99].map((p) => ms(percentile(all, p))).join(' / ');
+}
+
+export function loadTable(runs: LoadRun[]): string {
+  const rows: string[] = [];
+  const keys = [...new Set(runs.map((run) => `${run.workload}\u0000${run.peer}`))];
+  for (const key of keys) {
+    const [workload, peer] = key.split('\u0000');
+    const all = runs.filter((run) => run.workload === workload && run.peer === peer);
+    const kept = all.filter((run) => !saturated(run.result)).map((run) => run.result);
+    const generator = all
+      .map(
+        (run) =>
+          `${percent(run.result.generatorCpuMs / run.result.windowMs)}, ${ms(run.result.eventLoopP99Ms)}`,
+      )
+      .join('; ');
+    if (kept.length === 0) {
+      rows.push(
+        `| ${workload} | ${peer} | generator saturated in all ${all.length} runs | | | | | ${generator} | 0 of ${all.length} |`,
+      );
+      continue;
+    }
+    const sent = kept.reduce((sum, r) => sum + r.edits.sent, 0);
+    const received = kept.reduce((sum, r) => sum + r.edits.received, 0);
+    const cursors = kept.some((r) => r.cursors.sent > 0)
+      ? latencies(kept.map((r) => r.cursors.samples))
+      : '–';
+    const problems = kept.reduce((sum, r) => sum + r.denied + r.closes.length, 0);
+    rows.push(
+      [
+        workload,
+        peer,
+        latencies(kept.map((r) => r.edits.samples)),
+        cursors,
+        `${((100 * received) / Math.max(1, sent)).toFixed(1)} % of ${sent.toLocaleString('en')}${problems > 0 ? ` (${problems} refused or closed)` : ''}`,
+        percent(median(kept.map((r) => r.serverCpuMs / r.windowMs))),
+        `${mib(median(kept.map((r) => r.serverRssKiB)))} (${mib(Math.max(...kept.map((r) => r.serverPeakKiB)))})`,
+        generator,
+        `${kept.length} of ${all.length}`,
+      ].join(' | '),
+    );
+  }
+  return [
+    '| workload | server | edit latency p50 / p95 / p99 | cursor latency p50 / p95 / p99 | edits delivered | server CPU (one core = 100 %) | server RSS at end (peak) | generator CPU, loop delay p99, per run | runs kept |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => (row.startsWith('|') ? row : `| ${row} |`)),
+  ].join('\n');
+}
+
+export function coldTable(runs: ColdRuns[], notes: number): string {
+  const rows = runs.map((run) => {
+    const range = (values: number[]) => {
+      if (values.length === 0) return '–';
+      const sorted = [...values].sort((a, b) => a - b);
+      const low = sorted[0] ?? Number.NaN;
+      const high = sorted[sorted.length - 1] ?? Number.NaN;
+      return values.length === 1 ? ms(low) : `${ms(median(values))} (${ms(low)}–${ms(high)})`;
+    };
+    const perConnection = run.idle.map(
+      (idle) => (idle.rssKiB - idle.baseRssKiB) / idle.connections,
+    );
+    const idle =
+      perConnection.length === 0
+        ? '–'
+        : `${median(perConnection).toFixed(1)} KiB (${run.idle[0]?.connections} connections)`;
+    return `| ${run.peer} | ${range(run.cold.map((c) => c.upgradedMs))} | ${range(run.cold.map((c) => c.lastByteMs))} | ${range(run.cold.map((c) => c.holdsMs))} | ${run.loadedRssKiB.length > 0 ? mib(median(run.loadedRssKiB)) : '–'} | ${idle} |`;
+  });
+  return [
+    `| server | connect → upgrade answered | connect → last byte of the document | connect → client holds all ${notes.toLocaleString('en')} notes | server RSS with the board loaded | memory per idle connection |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** Replaces what lies between the bench:peers markers of docs/benchmarks.md. */
+export function writeSection(markdown: string): void {
+  const path = new URL('../../../../docs/benchmarks.md', import.meta.url);
+  const doc = readFileSync(path, 'utf8');
+  const start = '<!-- bench:peers:start -->';
+  const end = '<!-- bench:peers:end -->';
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error('docs/benchmarks.md lacks the bench:peers markers');
+  writeFileSync(path, `${doc.slice(0, from + start.length)}\n${markdown}\n${doc.slice(to)}`);
+}
