@@ -7,6 +7,7 @@
 //   --only dartboard,y-websocket     some servers (default all three)
 //   --workload documents,meeting     some workloads: documents, meeting, cold (default all)
 //   --write                          write the tables into docs/benchmarks.md
+//   --server-log                     pass the servers' output through to stderr
 //
 // Numbers vary with the machine's load: compare runs, do not assert on them.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -56,13 +57,14 @@ function chosen<T extends string>(name: string, all: readonly T[]): T[] {
 }
 
 const quick = process.argv.includes('--quick');
+const showServerLog = process.argv.includes('--server-log');
 const peers = chosen<PeerName>('--only', PEER_NAMES).map(
   (name) => ({ dartboard, 'y-websocket': yWebsocket, hocuspocus })[name],
 );
 const workloads = chosen<Workload>('--workload', WORKLOADS);
 const settings = quick
   ? { reps: 1, warmupMs: 1_000, windowMs: 5_000, idlePerBoard: 20 }
-  : { reps: 3, warmupMs: 5_000, windowMs: 20_000, idlePerBoard: 50 };
+  : { reps: 3, warmupMs: 5_000, windowMs: 15_000, idlePerBoard: 50 };
 
 interface LoadShape {
   label: string;
@@ -143,6 +145,7 @@ async function startServer(peer: Peer, dataDir: string): Promise<RunningServer> 
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
+    if (showServerLog) process.stderr.write(`[${peer.name}] ${chunk.toString()}`);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
