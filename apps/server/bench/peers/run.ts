@@ -13,7 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { memoryKiB } from './proc.js';
 import {
   type ColdRuns,
   coldTable,
+  editLatencies,
   type LoadRun,
   loadTable,
   saturated,
@@ -214,6 +215,7 @@ const loadRuns: LoadRun[] = [];
 const coldRuns: ColdRuns[] = [];
 const shapes = SHAPES.filter((shape) => workloads.includes(shape.workload));
 const started = Date.now();
+const loadAtStart = loadavg()[0] ?? Number.NaN;
 
 for (let rep = 1; rep <= settings.reps; rep++) {
   for (const shape of shapes) {
@@ -235,7 +237,7 @@ for (let rep = 1; rep <= settings.reps; rep++) {
       const flag = saturated(result) ? ' (generator saturated: left out)' : '';
       console.error(
         `[${Math.round((Date.now() - started) / 1000)} s] ${shape.label}, ${peer.name}, run ${rep}: ` +
-          `${result.edits.received}/${result.edits.sent} edits, server CPU ${Math.round((100 * result.serverCpuMs) / result.windowMs)} %, ` +
+          `${result.edits.received}/${result.edits.sent} edits, ${editLatencies(result)}, server CPU ${Math.round((100 * result.serverCpuMs) / result.windowMs)} %, ` +
           `generator CPU ${Math.round((100 * result.generatorCpuMs) / result.windowMs)} %, loop p99 ${result.eventLoopP99Ms.toFixed(1)} ms${flag}`,
       );
     }
@@ -305,7 +307,7 @@ rmSync(jobDir, { recursive: true, force: true });
 const sections = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on linux/x64, Node ${process.version}` +
     `${quick ? ', a --quick run (5 s windows, one repetition) on a shared, busy machine' : `, ${settings.reps} repetitions of ${settings.windowMs / 1000} s after ${settings.warmupMs / 1000} s of warm-up`}; ` +
-    `servers on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}. Dartboard with ${Object.entries(
+    `servers on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}; load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end. Dartboard with ${Object.entries(
       LIFTED_LIMITS,
     )
       .map(([name, value]) => `${name}=${value}`)

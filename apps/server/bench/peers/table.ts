@@ -4,8 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { ColdResult, IdleResult, LoadResult } from './messages.js';
 import type { PeerName } from './peer.js';
 
-/** A run whose generator used more than this share of its core, or whose event loop was held up
- * longer than this at the 99th percentile, measured the generator: it is left out. */
+/**
+ * A run whose generator used more than this share of its core measured the generator: it is
+ * left out. So is a run whose generator's event loop was held up (by a burst of frames, or by
+ * other work on its core) more than SATURATED_LOOP_MS at the 99th percentile and more than a
+ * quarter of the median edit latency: then the delay could account for the figures. A server
+ * that falls seconds behind and then sends its backlog at once also holds the loop up, but far
+ * less than the latency it caused, and its run is kept.
+ */
 export const SATURATED_CPU = 0.8;
 export const SATURATED_LOOP_MS = 20;
 
@@ -24,10 +30,19 @@ export interface ColdRuns {
 }
 
 export function saturated(result: LoadResult): boolean {
+  const medianLatency = percentile(
+    [...result.edits.samples].sort((a, b) => a - b),
+    50,
+  );
   return (
     result.generatorCpuMs / result.windowMs > SATURATED_CPU ||
-    result.eventLoopP99Ms > SATURATED_LOOP_MS
+    (result.eventLoopP99Ms > SATURATED_LOOP_MS && result.eventLoopP99Ms > medianLatency / 4)
   );
+}
+
+/** p50 / p95 / p99 of one run's edits, for the progress lines. */
+export function editLatencies(result: LoadResult): string {
+  return latencies([result.edits.samples]);
 }
 
 function percentile(sorted: number[], p: number): number {
