@@ -7,7 +7,9 @@
 //   --only dartboard,y-websocket     some servers (default all three)
 //   --workload documents,meeting     some workloads: documents, meeting, cold (default all)
 //   --write                          write the tables into docs/benchmarks.md
+//   --window 15 --warmup 5 --reps 3  the measured window and warm-up in seconds, repetitions
 //   --server-log                     pass the servers' output through to stderr
+//   --server-node-args a,b           Node options for the servers (e.g. --cpu-prof)
 //
 // Numbers vary with the machine's load: compare runs, do not assert on them.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -41,7 +43,10 @@ const COLD_NOTES = 10_000;
 type Workload = 'documents' | 'meeting' | 'cold';
 const WORKLOADS: readonly Workload[] = ['documents', 'meeting', 'cold'];
 
+/** `--name a,b` or `--name=a,b` (the second for values that start with --). */
 function option(name: string): string[] | undefined {
+  const joined = process.argv.find((arg) => arg.startsWith(`${name}=`));
+  if (joined) return joined.slice(name.length + 1).split(',');
   const index = process.argv.indexOf(name);
   if (index < 0) return undefined;
   const value = process.argv[index + 1];
@@ -66,6 +71,17 @@ const workloads = chosen<Workload>('--workload', WORKLOADS);
 const settings = quick
   ? { reps: 1, warmupMs: 1_000, windowMs: 5_000, idlePerBoard: 20 }
   : { reps: 3, warmupMs: 5_000, windowMs: 15_000, idlePerBoard: 50 };
+const seconds = (name: string) => {
+  const value = option(name)?.[0];
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new Error(`${name} takes seconds, got ${value}`);
+  return Number(value) * 1000;
+};
+settings.windowMs = seconds('--window') ?? settings.windowMs;
+settings.warmupMs = seconds('--warmup') ?? settings.warmupMs;
+settings.reps = Number(option('--reps')?.[0] ?? settings.reps);
+// For profiling one server, e.g. --server-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof
+const serverNodeArgs = option('--server-node-args') ?? [];
 
 interface LoadShape {
   label: string;
@@ -142,7 +158,7 @@ interface RunningServer {
 async function startServer(peer: Peer, dataDir: string): Promise<RunningServer> {
   const port = await freePort();
   const { args, env } = peer.command(port, dataDir);
-  const child = pinned(SERVER_CORE, args, env);
+  const child = pinned(SERVER_CORE, [...serverNodeArgs, ...args], env);
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
@@ -306,7 +322,7 @@ rmSync(jobDir, { recursive: true, force: true });
 
 const sections = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on linux/x64, Node ${process.version}` +
-    `${quick ? ', a --quick run (5 s windows, one repetition) on a shared, busy machine' : `, ${settings.reps} repetitions of ${settings.windowMs / 1000} s after ${settings.warmupMs / 1000} s of warm-up`}; ` +
+    `${quick ? ', a --quick run (a smoke test)' : ''}: ${settings.reps === 1 ? 'one run' : `${settings.reps} runs`} of ${settings.windowMs / 1000} s after ${settings.warmupMs / 1000} s of warm-up per row; ` +
     `servers on core ${SERVER_CORE}, generator on core ${GENERATOR_CORE}; load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end. Dartboard with ${Object.entries(
       LIFTED_LIMITS,
     )
