@@ -118,11 +118,25 @@ const SHAPES: LoadShape[] = [
   },
 ];
 
-// Every child is killed when this process ends, however it ends, so no server is left behind.
+// Every child is killed and every temporary folder removed when this process ends, however it
+// ends, so no server or storage is left behind.
 const children = new Set<ChildProcess>();
+const folders = new Set<string>();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
+
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), `bench-peers-${prefix}-`));
+  folders.add(folder);
+  return folder;
+}
+
+function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  folders.delete(folder);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 function pinned(core: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -192,7 +206,7 @@ async function startServer(peer: Peer, dataDir: string): Promise<RunningServer> 
 }
 
 const generatorScript = fileURLToPath(new URL('./generator.ts', import.meta.url));
-const jobDir = mkdtempSync(join(tmpdir(), 'bench-peers-jobs-'));
+const jobDir = temporaryFolder('jobs');
 
 async function generate<T>(job: Job): Promise<T> {
   const path = join(jobDir, 'job.json');
@@ -215,7 +229,7 @@ async function generate<T>(job: Job): Promise<T> {
 async function withServer<T>(
   peer: Peer,
   use: (server: RunningServer, dataDir: string) => Promise<T>,
-  dataDir = mkdtempSync(join(tmpdir(), `bench-peers-${peer.name}-`)),
+  dataDir = temporaryFolder(peer.name),
   keep = false,
 ): Promise<T> {
   const server = await startServer(peer, dataDir);
@@ -223,7 +237,7 @@ async function withServer<T>(
     return await use(server, dataDir);
   } finally {
     await server.stop();
-    if (!keep) rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) removeFolder(dataDir);
   }
 }
 
@@ -263,7 +277,7 @@ for (let rep = 1; rep <= settings.reps; rep++) {
 if (workloads.includes('cold')) {
   for (const peer of peers) {
     const runs: ColdRuns = { peer: peer.name, cold: [], loadedRssKiB: [], idle: [] };
-    const dataDir = mkdtempSync(join(tmpdir(), `bench-peers-${peer.name}-cold-`));
+    const dataDir = temporaryFolder(`${peer.name}-cold`);
     try {
       const [board] = await withServer(
         peer,
@@ -301,7 +315,7 @@ if (workloads.includes('cold')) {
         );
       }
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      removeFolder(dataDir);
     }
     for (let rep = 1; rep <= settings.reps; rep++) {
       const idle = await withServer(peer, async (server) => {
@@ -318,7 +332,7 @@ if (workloads.includes('cold')) {
     coldRuns.push(runs);
   }
 }
-rmSync(jobDir, { recursive: true, force: true });
+removeFolder(jobDir);
 
 const sections = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on linux/x64, Node ${process.version}` +

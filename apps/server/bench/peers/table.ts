@@ -61,6 +61,9 @@ const ms = (value: number) =>
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
+const delivered = (received: number, sent: number) =>
+  `${((100 * received) / Math.max(1, sent)).toFixed(1)} % of ${sent.toLocaleString('en')}`;
+
 function latencies(samples: number[][]): string {
   const all = samples.flat().sort((a, b) => a - b);
   if (all.length === 0) return '–';
@@ -88,6 +91,8 @@ export function loadTable(runs: LoadRun[]): string {
     const cursors = shown.some((r) => r.cursors.sent > 0)
       ? latencies(shown.map((r) => r.cursors.samples))
       : '–';
+    const cursorsSent = shown.reduce((sum, r) => sum + r.cursors.sent, 0);
+    const cursorsReceived = shown.reduce((sum, r) => sum + r.cursors.received, 0);
     const problems = shown.reduce((sum, r) => sum + r.denied + r.closes.length, 0);
     rows.push(
       [
@@ -95,7 +100,7 @@ export function loadTable(runs: LoadRun[]): string {
         peer,
         latencies(shown.map((r) => r.edits.samples)),
         cursors,
-        `${((100 * received) / Math.max(1, sent)).toFixed(1)} % of ${sent.toLocaleString('en')}${problems > 0 ? ` (${problems} refused or closed)` : ''}`,
+        `${delivered(received, sent)}${cursorsSent > 0 ? `; cursors ${delivered(cursorsReceived, cursorsSent)}` : ''}${problems > 0 ? ` (${problems} refused or closed)` : ''}`,
         percent(median(shown.map((r) => r.serverCpuMs / r.windowMs))),
         `${mib(median(shown.map((r) => r.serverRssKiB)))} (${mib(Math.max(...shown.map((r) => r.serverPeakKiB)))})`,
         generator,
@@ -106,7 +111,7 @@ export function loadTable(runs: LoadRun[]): string {
     );
   }
   return [
-    '| workload | server | edit latency p50 / p95 / p99 | cursor latency p50 / p95 / p99 | edits delivered | server CPU (one core = 100 %) | server RSS at end (peak) | generator CPU, loop delay p99, per run | runs kept |',
+    '| workload | server | edit latency p50 / p95 / p99 | cursor latency p50 / p95 / p99 | delivered (edits; cursors) | server CPU (one core = 100 %) | server RSS at end (peak) | generator CPU, loop delay p99, per run | runs kept |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => (row.startsWith('|') ? row : `| ${row} |`)),
   ].join('\n');
