@@ -1,0 +1,24 @@
+// What the orchestrator knows of each server it compares: how to start it on one core with its
+// storage in a folder, how to tell it is up, and how a client reaches one board on it.
+import type { Protocol } from './protocol.js';
+
+export type PeerName = 'dartboard' | 'y-websocket' | 'hocuspocus';
+export const PEER_NAMES: readonly PeerName[] = ['dartboard', 'y-websocket', 'hocuspocus'];
+
+/** One board (document) as a client connects to it. */
+export interface BoardRef {
+  protocol: Protocol;
+  /** The document's name (Hocuspocus frames every message with it). */
+  name: string;
+  url: string;
+}
+
+export interface Peer {
+  name: PeerName;
+  /** How it stores documents, for the table's notes. */
+  storage: string;
+  /** Node arguments and environment that start it listening on 127.0.0.1:port. */
+  command(port: number, dataDir: string): { args: string[]; env: Record<string, string> };
+  /** Boards for a run; `count` fresh ones (Dartboard creates them over its API). */
+  createBoards(port: number, count: number, label: string): Promise<BoardRef[]>;
+}
