@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
 import { CLOSE_GOING_AWAY, type Connection } from './connection.js';
+import type { FanOut } from './fanout.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RegistryOptions extends RoomOptions {
@@ -30,6 +31,8 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly options: RegistryOptions,
     private readonly log: FastifyBaseLogger,
+    /** Other instances serving the same boards, if any. */
+    private readonly fanout?: FanOut,
   ) {}
 
   /** The room of a board if it is in memory and loaded; for tests and diagnostics. */
@@ -86,7 +89,14 @@ export class RoomRegistry {
     const previous = this.unloading.get(id) ?? Promise.resolve();
     const entry: { loading: Promise<Room>; room?: Room } = {
       loading: previous.then(() =>
-        Room.load(id, this.storage, this.options, this.log, (failed) => this.drop(failed)),
+        Room.load(
+          id,
+          this.storage,
+          this.options,
+          this.log,
+          (failed) => this.drop(failed),
+          this.fanout,
+        ),
       ),
     };
     this.rooms.set(id, entry);
