@@ -101,4 +101,14 @@ describeFanOut('an instance killed with kill -9', () => {
     expect(moved.synced).toBe(true);
     expect(await storedTexts(url, board.id)).toEqual(everything);
   });
+
+  it('exits 0 on SIGTERM: its Redis connections do not hold the process open', async () => {
+    const url = await freshDatabaseUrl();
+    const server = await instance({ DATABASE_URL: url, REDIS_URL: redisUrl() });
+    const board = await createBoard(server.url);
+    const c = track(connectClient(server.wsUrl, board.id, board.tokens.edit));
+    await c.synced;
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
 });

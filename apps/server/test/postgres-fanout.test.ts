@@ -12,6 +12,8 @@ import {
   waitFor,
 } from './helpers.js';
 import { freshDatabaseUrl } from './postgres.js';
+import { freePort } from './process.js';
+import { startRedis } from './redisServer.js';
 
 // Two servers on one PostgreSQL database and one Redis, in this process; the kill -9 case is
 // in postgres-fanout-kill.test.ts.
@@ -163,5 +165,44 @@ describeFanOut('servers sharing boards through Redis', () => {
     const reader = client(fresh, board.id, board.tokens.view);
     await reader.synced;
     expect(texts(reader).size).toBe(80);
+  });
+
+  it('serves its own clients through a Redis outage and catches up from storage after it', async () => {
+    const url = await freshDatabaseUrl();
+    const port = await freePort();
+    let redis = await startRedis(port);
+    try {
+      const [a, b] = [
+        await instance(url, { redisUrl: redis.url }),
+        await instance(url, { redisUrl: redis.url }),
+      ];
+      const board = await createBoard(a.url);
+      const writer = client(a, board.id, board.tokens.edit);
+      const sameInstance = client(a, board.id, board.tokens.view);
+      const otherInstance = client(b, board.id, board.tokens.view);
+      await Promise.all([writer.synced, sameInstance.synced, otherInstance.synced]);
+      await redis.stop();
+      addNote(writer.doc, { x: 0, y: 0, author: 'Ann', text: 'during the outage' });
+      await waitFor('the note on the same instance', () =>
+        texts(sameInstance).has('during the outage'),
+      );
+      redis = await startRedis(port);
+      // ioredis reconnects within 2 s; then B reads what it missed from storage.
+      await waitFor(
+        'the note on the other instance',
+        () => texts(otherInstance).has('during the outage'),
+        10_000,
+      );
+    } finally {
+      await redis.stop();
+    }
+  });
+
+  it('refuses to start, naming the URL without its password, when Redis cannot be reached', async () => {
+    const url = await freshDatabaseUrl();
+    const port = await freePort();
+    await expect(
+      startServer({ databaseUrl: url, redisUrl: `redis://:secret-pw@127.0.0.1:${port}` }),
+    ).rejects.toThrow(`cannot connect to Redis at redis://:***@127.0.0.1:${port}`);
   });
 });

@@ -17,13 +17,16 @@ declare module 'vitest' {
   }
 }
 
-async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Starts redis-server on `port` (default: a free one) and waits until it answers. */
+export async function startRedis(
+  port?: number,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const binary = process.env.REDIS_SERVER || 'redis-server';
   if (spawnSync(binary, ['--version']).status !== 0) {
     throw new Error(`${binary} is not installed; run \`bash scripts/ensure-redis.sh\``);
   }
   const dir = mkdtempSync(join(tmpdir(), 'dartboard-redis-'));
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     binary,
     [

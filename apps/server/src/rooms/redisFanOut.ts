@@ -42,12 +42,15 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
   const subscriber = new Redis(options.url, common);
   const listeners = new Map<string, Set<BoardListener>>();
   let closing = false;
+  // ioredis rejects a failed connect with "Connection is closed."; the reason came before.
+  let lastError: Error | undefined;
 
   for (const [role, connection] of [
     ['publisher', publisher],
     ['subscriber', subscriber],
   ] as const) {
     connection.on('error', (error: Error) => {
+      lastError = error;
       if (!closing) options.log.warn({ role, reason: error.message }, 'Redis connection error');
     });
   }
@@ -57,7 +60,7 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
     closing = true;
     publisher.disconnect();
     subscriber.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = lastError?.message ?? (error instanceof Error ? error.message : String(error));
     throw new Error(`cannot connect to Redis at ${redactUrl(options.url)}: ${reason}`);
   }
 
@@ -69,8 +72,16 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
   subscriber.on('ready', () => {
     if (ready) return;
     ready = true;
-    options.log.info('Redis subscription back; catching up from storage');
-    for (const set of listeners.values()) for (const listener of set) listener.resumed();
+    // ioredis emits 'ready' just before it subscribes again; a PING sent after that is
+    // answered once Redis has taken the subscriptions, so nothing published from then on is
+    // missed by the rooms' catch-up.
+    setImmediate(() => {
+      const resume = () => {
+        options.log.info('Redis subscription back; catching up from storage');
+        for (const set of listeners.values()) for (const listener of set) listener.resumed();
+      };
+      subscriber.ping().then(resume, resume);
+    });
   });
   subscriber.on('messageBuffer', (channelBytes: Buffer, message: Buffer) => {
     const channel = channelBytes.toString();
@@ -133,7 +144,13 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
     },
     async close() {
       closing = true;
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // QUIT politely when connected; during an outage ioredis would hold it until Redis is
+      // back, so just stop reconnecting.
+      await Promise.allSettled(
+        [publisher, subscriber].map((connection) =>
+          connection.status === 'ready' ? connection.quit() : undefined,
+        ),
+      );
       publisher.disconnect();
       subscriber.disconnect();
     },
