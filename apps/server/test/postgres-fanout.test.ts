@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { ServerOptions } from '../src/app.js';
 import { describeFanOut, redisUrl } from './fanout.js';
 import {
+  collectCloses,
   connectClient,
   createBoard,
   startServer,
@@ -204,5 +205,27 @@ describeFanOut('servers sharing boards through Redis', () => {
     await expect(
       startServer({ databaseUrl: url, redisUrl: `redis://:secret-pw@127.0.0.1:${port}` }),
     ).rejects.toThrow(`cannot connect to Redis at redis://:***@127.0.0.1:${port}`);
+  });
+
+  it('closes the connections of a replaced link on every instance with 4401', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [await instance(url), await instance(url)];
+    const board = await createBoard(a.url);
+    const onB = client(b, board.id, board.tokens.edit);
+    const stays = client(b, board.id, board.tokens.view);
+    const [closes, untouched] = [collectCloses(onB), collectCloses(stays)];
+    await Promise.all([onB.synced, stays.synced]);
+    const response = await fetch(`${a.url}/api/boards/${board.id}/links/rotate`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.tokens.facilitator}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ role: 'edit' }),
+    });
+    expect(response.status).toBe(200);
+    await waitFor('the edit link closed on B', () => closes.length > 0, 2000);
+    expect(closes[0]).toEqual({ code: 4401, reason: 'link replaced' });
+    expect(untouched).toEqual([]);
   });
 });

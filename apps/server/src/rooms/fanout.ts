@@ -23,12 +23,25 @@ export interface BoardLink {
   leave(): void;
 }
 
+/** Close every connection to a board made with one link (it was replaced). */
+export interface LinkClose {
+  boardId: string;
+  /** The link token's hash, hex. */
+  tokenHash: string;
+  code: number;
+  reason: string;
+}
+
 export interface FanOut {
   /**
    * Starts listening to a board. When the promise resolves, every message published from then
    * on reaches `listener`, unless the fan-out is down (then `resumed` follows once it is back).
    */
   join(boardId: string, listener: BoardListener): Promise<BoardLink>;
+  /** Asks every other instance to close a link's connections. */
+  publishLinkClose(close: LinkClose): void;
+  /** Called for each link close another instance publishes. */
+  onLinkClose(handler: (close: LinkClose) => void): void;
   close(): Promise<void>;
 }
 

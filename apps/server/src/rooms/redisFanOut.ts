@@ -9,10 +9,13 @@ import {
   encodePresenceMessage,
   encodeUpdateMessage,
   type FanOut,
+  type LinkClose,
 } from './fanout.js';
 
 const updatesChannel = (boardId: string) => `dartboard:updates:${boardId}`;
 const presenceChannel = (boardId: string) => `dartboard:presence:${boardId}`;
+/** Links replaced, for every board: any instance may hold connections made with them. */
+const LINKS_CHANNEL = 'dartboard:links';
 
 export interface RedisFanOutOptions {
   /** redis://[user:password@]host:port[/db] or rediss:// for TLS. */
@@ -41,6 +44,7 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
   const publisher = new Redis(options.url, { ...common, enableOfflineQueue: false });
   const subscriber = new Redis(options.url, common);
   const listeners = new Map<string, Set<BoardListener>>();
+  const linkCloseHandlers: Array<(close: LinkClose) => void> = [];
   let closing = false;
   // ioredis rejects a failed connect with "Connection is closed."; the reason came before.
   let lastError: Error | undefined;
@@ -56,6 +60,7 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
   }
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
+    await subscriber.subscribe(LINKS_CHANNEL);
   } catch (error) {
     closing = true;
     publisher.disconnect();
@@ -86,7 +91,13 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
   subscriber.on('messageBuffer', (channelBytes: Buffer, message: Buffer) => {
     const channel = channelBytes.toString();
     try {
-      if (channel.startsWith('dartboard:updates:')) {
+      if (channel === LINKS_CHANNEL) {
+        const { instance: sender, ...close } = JSON.parse(message.toString()) as LinkClose & {
+          instance: string;
+        };
+        if (sender === instance) return;
+        for (const handler of linkCloseHandlers) handler(close);
+      } else if (channel.startsWith('dartboard:updates:')) {
         const decoded = decodeUpdateMessage(message);
         if (decoded.instance === instance) return;
         const set = listeners.get(channel.slice('dartboard:updates:'.length));
@@ -141,6 +152,12 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
             .catch(() => undefined);
         },
       };
+    },
+    publishLinkClose(close) {
+      publish(LINKS_CHANNEL, Buffer.from(JSON.stringify({ instance, ...close })));
+    },
+    onLinkClose(handler) {
+      linkCloseHandlers.push(handler);
     },
     async close() {
       closing = true;

@@ -33,7 +33,11 @@ export class RoomRegistry {
     private readonly log: FastifyBaseLogger,
     /** Other instances serving the same boards, if any. */
     private readonly fanout?: FanOut,
-  ) {}
+  ) {
+    fanout?.onLinkClose((close) =>
+      this.closeLinkHere(close.boardId, close.tokenHash, close.code, close.reason),
+    );
+  }
 
   /** The room of a board if it is in memory and loaded; for tests and diagnostics. */
   loaded(id: string): Room | undefined {
@@ -70,8 +74,16 @@ export class RoomRegistry {
     else this.addressConnections.delete(address);
   }
 
-  /** Closes every connection to a board made with a link, loaded room or not. */
+  /**
+   * Closes every connection to a board made with a link, loaded room or not, on this instance
+   * and (told through the fan-out) on every other; returns how many were closed here.
+   */
   closeLink(boardId: string, tokenHash: string, code: number, reason: string): number {
+    this.fanout?.publishLinkClose({ boardId, tokenHash, code, reason });
+    return this.closeLinkHere(boardId, tokenHash, code, reason);
+  }
+
+  private closeLinkHere(boardId: string, tokenHash: string, code: number, reason: string): number {
     let closed = 0;
     for (const connection of this.boardConnections.get(boardId) ?? []) {
       if (connection.peer.tokenHash !== tokenHash) continue;
