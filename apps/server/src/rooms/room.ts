@@ -487,7 +487,8 @@ export class Room {
     if (this.catchUpTimer || this.destroyed) return;
     this.catchUpTimer = setTimeout(() => {
       this.catchUpTimer = undefined;
-      if (!this.destroyed) void this.enqueue(() => this.catchUp());
+      // Usually the missing numbers arrived meanwhile.
+      if (!this.destroyed && this.seqs.hasGap) void this.enqueue(() => this.catchUp());
     }, delayMs).unref();
   }
 
