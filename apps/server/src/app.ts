@@ -169,6 +169,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // Refuse unknown fields and wrong types instead of silently dropping or converting them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
+  // Instances can only share boards they all read from one database.
+  if (options.redisUrl && !options.databaseUrl && !options.storage) {
+    throw new Error('a Redis fan-out needs PostgreSQL storage (databaseUrl)');
+  }
   const storage = options.storage ?? (await openStorage(options, app));
   const fanout = options.redisUrl
     ? await openRedisFanOut({ url: options.redisUrl, log: app.log }).catch(async (error) => {

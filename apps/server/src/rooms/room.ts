@@ -286,7 +286,7 @@ export class Room {
     const throughSeq = this.seqs.through;
     const merged = Y.encodeStateAsUpdate(this.doc);
     const mergedSeq = await this.storage.compact(this.id, merged, throughSeq);
-    this.seqs.markApplied(mergedSeq);
+    this.countStored(mergedSeq);
     // The merged update holds nothing that was not stored before it: other instances need
     // only its number, not its bytes.
     this.link?.publishUpdate(mergedSeq, new Uint8Array(0));
@@ -412,7 +412,7 @@ export class Room {
     this.unstored = [];
     for (const update of updates) {
       const seq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
-      this.seqs.markApplied(seq);
+      this.countStored(seq);
       this.link?.publishUpdate(seq, update);
       this.appendedSinceCompaction++;
       this.storedBytes += update.byteLength;
@@ -435,6 +435,17 @@ export class Room {
         if (!this.destroyed) void this.compact();
       });
     }
+  }
+
+  /**
+   * Counts an update this room stored. Alone on the board, the room holds everything stored
+   * before it (SQLite numbers the updates of all boards together, so numbers skip); with other
+   * instances, PostgreSQL numbers each board's updates without gaps, and earlier numbers may
+   * be another instance's.
+   */
+  private countStored(seq: number): void {
+    if (this.link) this.seqs.markApplied(seq);
+    else this.seqs.caughtUpTo(seq);
   }
 
   /** What other instances tell this room; every document change runs in the queue. */

@@ -1,6 +1,6 @@
 /**
- * Which of a board's stored updates (numbered 1, 2, 3… by storage) a room's document holds,
- * when several instances store updates of one board. `through` is the highest number such that
+ * Which of a board's stored updates (numbered 1, 2, 3… per board by PostgreSQL) a room's
+ * document holds, when several instances store updates of one board. `through` is the highest number such that
  * every update up to it is in the document; updates known beyond it (this instance's own, or
  * received out of order) wait here until the ones before them arrive.
  *
