@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-/** Tests that need PostgreSQL: files whose names start with `postgres`. */
+/** Tests that need PostgreSQL (and Redis): files whose names start with `postgres`. */
 const POSTGRES_TESTS = [
   'apps/server/src/**/postgres*.test.ts',
   'apps/server/test/postgres*.test.ts',
@@ -72,7 +72,11 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: POSTGRES_TESTS,
-          globalSetup: [here('./apps/server/test/postgresCluster.ts')],
+          // Redis too, for the tests of servers sharing boards (postgres-fanout*.test.ts).
+          globalSetup: [
+            here('./apps/server/test/postgresCluster.ts'),
+            here('./apps/server/test/redisServer.ts'),
+          ],
         },
       },
     ],

@@ -51,6 +51,8 @@ if (built) {
   check('test tools', run('test tools', 'bash', ['scripts/ensure-test-tools.sh']));
   // The PostgreSQL storage tests start a throwaway cluster with its binaries (skipped without).
   check('postgresql', run('postgresql', 'bash', ['scripts/ensure-postgres.sh']));
+  // The fan-out tests start a throwaway Redis beside it (skipped without).
+  check('redis', run('redis', 'bash', ['scripts/ensure-redis.sh']));
   rmSync(VITEST_JSON, { force: true });
   const vitestOk = run('unit and integration tests', 'npx', [
     'vitest',

@@ -10,6 +10,7 @@ import Fastify, {
 import { installErrorHandlers } from './errors.js';
 import { createExportPool, EXPORT_TIMEOUT_MS, type ExportPool } from './export/exportPool.js';
 import { roomsPlugin } from './rooms/plugin.js';
+import { openRedisFanOut } from './rooms/redisFanOut.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import { boardRoutes } from './routes/boards.js';
 import { prepRoutes } from './routes/prep.js';
@@ -27,6 +28,11 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Connections to PostgreSQL at most, with `databaseUrl`. Default 10. */
   databasePoolSize?: number;
+  /**
+   * Redis (redis://…) through which several servers on one PostgreSQL database serve the same
+   * boards at once (see docs/operations.md). Without it, a server shares boards with no other.
+   */
+  redisUrl?: string;
   /** A storage adapter to use instead of SQLite or PostgreSQL. Closed with the server. */
   storage?: Storage;
   /** SQLite durability: 'normal' survives a killed process, 'full' also a power loss. */
@@ -169,13 +175,24 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // Refuse unknown fields and wrong types instead of silently dropping or converting them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
+  // Instances can only share boards they all read from one database.
+  if (options.redisUrl && !options.databaseUrl && !options.storage) {
+    throw new Error('a Redis fan-out needs PostgreSQL storage (databaseUrl)');
+  }
   const storage = options.storage ?? (await openStorage(options, app));
+  const fanout = options.redisUrl
+    ? await openRedisFanOut({ url: options.redisUrl, log: app.log }).catch(async (error) => {
+        await storage.close();
+        throw error;
+      })
+    : undefined;
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
   const requestsPerMinute = options.requestsPerMinute ?? DEFAULTS.requestsPerMinute;
   const messagesPerSecond = options.messagesPerSecond ?? DEFAULTS.messagesPerSecond;
   // Registered before the websocket plugin: see roomsPlugin.
   await app.register(roomsPlugin, {
     storage,
+    fanout,
     rooms: {
       idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
       compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,

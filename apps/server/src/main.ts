@@ -72,6 +72,24 @@ function databaseUrl(): string | undefined {
   return raw;
 }
 
+/** REDIS_URL: share boards with other servers on the same PostgreSQL database. */
+function redisUrl(database: string | undefined): string | undefined {
+  const raw = process.env.REDIS_URL;
+  if (!raw) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below, without the URL: it may hold a password
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    fail('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  // Servers can only share boards they all read from one database.
+  if (!database) fail('REDIS_URL needs DATABASE_URL: servers sharing boards need PostgreSQL');
+  return raw;
+}
+
 const synchronous = process.env.SQLITE_SYNCHRONOUS ?? 'normal';
 if (synchronous !== 'normal' && synchronous !== 'full') {
   fail(`SQLITE_SYNCHRONOUS must be "normal" or "full", got "${synchronous}"`);
@@ -79,9 +97,11 @@ if (synchronous !== 'normal' && synchronous !== 'full') {
 
 const host = process.env.HOST || '127.0.0.1';
 const port = integer('PORT', 8080, 0, 65535);
+const database = databaseUrl();
 const server = buildServer({
   dataDir: process.env.DATA_DIR || DEFAULTS.dataDir,
-  databaseUrl: databaseUrl(),
+  databaseUrl: database,
+  redisUrl: redisUrl(database),
   databasePoolSize: integer('DATABASE_POOL_SIZE', POSTGRES_DEFAULTS.poolSize, 1, 1000),
   sqliteSynchronous: synchronous,
   webRoot: process.env.WEB_ROOT || fileURLToPath(new URL('../../web/dist', import.meta.url)),

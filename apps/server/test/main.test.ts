@@ -29,6 +29,11 @@ describe('configuration from the environment', () => {
     [{ MESSAGES_PER_SECOND: 'lots' }, 'MESSAGES_PER_SECOND must be a whole number'],
     [{ DATABASE_URL: 'mysql://db/boards' }, 'DATABASE_URL must be a postgres:// or postgresql://'],
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 1000'],
+    [{ REDIS_URL: 'redis://127.0.0.1:6379' }, 'REDIS_URL needs DATABASE_URL'],
+    [
+      { DATABASE_URL: 'postgres://db/boards', REDIS_URL: 'http://cache' },
+      'REDIS_URL must be a redis:// or rediss:// URL',
+    ],
   ])('refuses %o at start with a message naming the variable', (env, message) => {
     const result = start(env);
     expect(result.status).toBe(1);

@@ -31,7 +31,12 @@ export interface ServerProcess {
 }
 
 /** Starts the built server (`node apps/server/dist/main.js`) as `npm start` does, and waits for /healthz. */
-export async function spawnServer(dataDir: string, port: number): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  port: number,
+  /** More environment, e.g. DATABASE_URL and REDIS_URL. */
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
   const child = spawn(process.execPath, [MAIN], {
     env: {
@@ -40,6 +45,7 @@ export async function spawnServer(dataDir: string, port: number): Promise<Server
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

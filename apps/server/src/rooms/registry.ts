@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
 import { CLOSE_GOING_AWAY, type Connection } from './connection.js';
+import type { FanOut } from './fanout.js';
 import { Room, type RoomOptions } from './room.js';
 
 export interface RegistryOptions extends RoomOptions {
@@ -30,7 +31,13 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly options: RegistryOptions,
     private readonly log: FastifyBaseLogger,
-  ) {}
+    /** Other instances serving the same boards, if any. */
+    private readonly fanout?: FanOut,
+  ) {
+    fanout?.onLinkClose((close) =>
+      this.closeLinkHere(close.boardId, close.tokenHash, close.code, close.reason),
+    );
+  }
 
   /** The room of a board if it is in memory and loaded; for tests and diagnostics. */
   loaded(id: string): Room | undefined {
@@ -67,8 +74,16 @@ export class RoomRegistry {
     else this.addressConnections.delete(address);
   }
 
-  /** Closes every connection to a board made with a link, loaded room or not. */
+  /**
+   * Closes every connection to a board made with a link, loaded room or not, on this instance
+   * and (told through the fan-out) on every other; returns how many were closed here.
+   */
   closeLink(boardId: string, tokenHash: string, code: number, reason: string): number {
+    this.fanout?.publishLinkClose({ boardId, tokenHash, code, reason });
+    return this.closeLinkHere(boardId, tokenHash, code, reason);
+  }
+
+  private closeLinkHere(boardId: string, tokenHash: string, code: number, reason: string): number {
     let closed = 0;
     for (const connection of this.boardConnections.get(boardId) ?? []) {
       if (connection.peer.tokenHash !== tokenHash) continue;
@@ -86,7 +101,14 @@ export class RoomRegistry {
     const previous = this.unloading.get(id) ?? Promise.resolve();
     const entry: { loading: Promise<Room>; room?: Room } = {
       loading: previous.then(() =>
-        Room.load(id, this.storage, this.options, this.log, (failed) => this.drop(failed)),
+        Room.load(
+          id,
+          this.storage,
+          this.options,
+          this.log,
+          (failed) => this.drop(failed),
+          this.fanout,
+        ),
       ),
     };
     this.rooms.set(id, entry);

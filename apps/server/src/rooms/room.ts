@@ -10,6 +10,7 @@ import {
   CLOSE_UNSUPPORTED,
   type Connection,
 } from './connection.js';
+import type { BoardLink, BoardListener, FanOut } from './fanout.js';
 import { decodePresence, encodePresence, type PresenceLimits, stampPresence } from './presence.js';
 import {
   awarenessMessage,
@@ -25,6 +26,7 @@ import {
   syncStep2Message,
   syncUpdateMessage,
 } from './protocol.js';
+import { UpdateSequence } from './sequence.js';
 import { VisitLog } from './visits.js';
 import { applyReviewed, reviewUpdate, undoItemsUpdate } from './writes.js';
 
@@ -41,6 +43,16 @@ export interface RoomOptions {
 }
 
 const BOARD_FULL = 'This board is full: it has reached its storage limit.';
+
+/** The origin of changes that came from other instances (already stored, reviewed there). */
+const REMOTE = Symbol('remote instance');
+
+/**
+ * How long an update numbered past a gap waits for the ones before it over the fan-out, which
+ * may deliver two instances' messages in another order than storage numbered them, before the
+ * room reads the gap from storage.
+ */
+const GAP_WAIT_MS = 50;
 
 /** Thrown for frames that do not follow the protocol; the sender's connection is closed. */
 class ProtocolError extends Error {
@@ -59,6 +71,11 @@ class ProtocolError extends Error {
  * change is stored before the next message runs: no one can receive a state that is not on
  * disk yet, whether as a relayed update or in a sync reply. Every write is reviewed against the
  * permission table and the board's rules first (writes.ts).
+ *
+ * With a fan-out (several instances serving the board), what the room stores is published
+ * after it is stored, and what other instances stored arrives numbered by storage: the room
+ * applies it in order, reads any gap back from storage, and relays it to its own connections.
+ * Presence relayed here is published too, and other instances' presence is shown here.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -78,6 +95,16 @@ export class Room {
   private readonly visits: VisitLog;
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
+  /** What applying other instances' updates added to the document, to relay. */
+  private fresh: Uint8Array[] = [];
+  /** Which stored updates the document holds. */
+  private seqs = new UpdateSequence(0);
+  private link: BoardLink | undefined;
+  private catchUpTimer: NodeJS.Timeout | undefined;
+  /** Presence ids announced through another instance. */
+  private readonly remoteIds = new Set<number>();
+  /** Presence ids changed here since presence was last published to other instances. */
+  private readonly presenceToPublish = new Set<number>();
   private appendedSinceCompaction = 0;
   /** Bytes of the board's stored update log. */
   private storedBytes = 0;
@@ -93,35 +120,54 @@ export class Room {
     private readonly storage: Storage,
     private readonly options: RoomOptions,
     private readonly log: FastifyBaseLogger,
-    private lastSeq: number,
     /** Called when the room can no longer be trusted (storage failed) and must be dropped. */
     private readonly onFailure: (room: Room) => void,
   ) {
     // The server shows no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.unstored.push(update));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) this.fresh.push(update);
+      else this.unstored.push(update);
+    });
     // The room's own corrections: no client may write under its id.
     this.writers.set(this.doc.clientID, { key: 'room' });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.visits = new VisitLog(id, storage, log, options.visitWriteIntervalMs);
   }
 
-  /** Loads a board's stored document completely before anyone can talk to the room. */
+  /**
+   * Loads a board's stored document completely before anyone can talk to the room. With a
+   * fan-out, the room listens to the other instances first, so that nothing they store falls
+   * between the load and the subscription; what arrives meanwhile is handled after the load.
+   */
   static async load(
     id: string,
     storage: Storage,
     options: RoomOptions,
     log: FastifyBaseLogger,
     onFailure: (room: Room) => void,
+    fanout?: FanOut,
   ): Promise<Room> {
-    const stored = await storage.loadDocument(id);
-    const room = new Room(id, storage, options, log, stored.lastSeq, onFailure);
-    room.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    });
-    room.unstored = [];
-    room.appendedSinceCompaction = stored.updates.length - 1;
-    room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const room = new Room(id, storage, options, log, onFailure);
+    const loading = (async () => {
+      if (fanout) room.link = await fanout.join(id, room.listener);
+      const stored = await storage.loadDocument(id);
+      room.doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+      });
+      room.unstored = [];
+      room.seqs = new UpdateSequence(stored.lastSeq);
+      room.appendedSinceCompaction = stored.updates.length - 1;
+      room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    })();
+    room.queue = loading;
+    try {
+      await loading;
+    } catch (error) {
+      room.failed = true;
+      room.destroy();
+      throw error;
+    }
     // A log left long by a crash is compacted right away rather than on the next unload.
     if (room.appendedSinceCompaction >= options.compactAfterUpdates) void room.compact();
     return room;
@@ -216,6 +262,8 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.link?.leave();
+    clearTimeout(this.catchUpTimer);
     // Before storage closes on shutdown: the sockets' own close events may come after it.
     this.visits.leaveAll();
     this.awareness.off('update', this.onAwarenessUpdate);
@@ -233,9 +281,15 @@ export class Room {
 
   private async compactNow(): Promise<void> {
     if (this.failed || this.appendedSinceCompaction <= 0) return;
-    const throughSeq = this.lastSeq;
+    // Only through what the document is known to hold: another instance may have stored
+    // updates this one has not received yet, and those must stay.
+    const throughSeq = this.seqs.through;
     const merged = Y.encodeStateAsUpdate(this.doc);
-    this.lastSeq = await this.storage.compact(this.id, merged, throughSeq);
+    const mergedSeq = await this.storage.compact(this.id, merged, throughSeq);
+    this.countStored(mergedSeq);
+    // The merged update holds nothing that was not stored before it: other instances need
+    // only its number, not its bytes.
+    this.link?.publishUpdate(mergedSeq, new Uint8Array(0));
     this.appendedSinceCompaction = 0;
     this.storedBytes = merged.byteLength;
     this.log.debug({ board: this.id, throughSeq }, 'compacted update log');
@@ -357,10 +411,14 @@ export class Room {
     const updates = this.unstored;
     this.unstored = [];
     for (const update of updates) {
-      this.lastSeq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
+      const seq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
+      this.countStored(seq);
+      this.link?.publishUpdate(seq, update);
       this.appendedSinceCompaction++;
       this.storedBytes += update.byteLength;
     }
+    // Another instance may have stored the numbers before ours; wait for them briefly.
+    if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
     for (const update of updates) {
       const message = syncUpdateMessage(update);
       for (const connection of this.connections) {
@@ -380,6 +438,85 @@ export class Room {
   }
 
   /**
+   * Counts an update this room stored. Alone on the board, the room holds everything stored
+   * before it (SQLite numbers the updates of all boards together, so numbers skip); with other
+   * instances, PostgreSQL numbers each board's updates without gaps, and earlier numbers may
+   * be another instance's.
+   */
+  private countStored(seq: number): void {
+    if (this.link) this.seqs.markApplied(seq);
+    else this.seqs.caughtUpTo(seq);
+  }
+
+  /** What other instances tell this room; every document change runs in the queue. */
+  private readonly listener: BoardListener = {
+    update: (seq, update) => {
+      if (this.destroyed) return;
+      void this.enqueue(() => {
+        if (!this.seqs.offer(seq, update)) return;
+        this.applyWaiting();
+        if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
+      });
+    },
+    presence: (update) => {
+      if (this.destroyed) return;
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+      } catch (error) {
+        this.log.error({ board: this.id, err: error }, 'could not apply remote presence');
+      }
+    },
+    resumed: () => {
+      if (!this.destroyed) void this.enqueue(() => this.catchUp());
+    },
+  };
+
+  /** Applies other instances' updates that are next in order, and relays what they added. */
+  private applyWaiting(): void {
+    for (let update = this.seqs.takeNext(); update; update = this.seqs.takeNext()) {
+      // Empty: a compaction's number, whose content came before it.
+      if (update.byteLength > 0) this.applyStored(update);
+    }
+    this.relayFresh();
+  }
+
+  private applyStored(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE);
+    this.storedBytes += update.byteLength;
+  }
+
+  private relayFresh(): void {
+    const fresh = this.fresh;
+    this.fresh = [];
+    for (const update of fresh) {
+      const message = syncUpdateMessage(update);
+      for (const connection of this.connections) connection.send(message);
+    }
+  }
+
+  private scheduleCatchUp(delayMs: number): void {
+    if (this.catchUpTimer || this.destroyed) return;
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = undefined;
+      // Usually the missing numbers arrived meanwhile.
+      if (!this.destroyed && this.seqs.hasGap) void this.enqueue(() => this.catchUp());
+    }, delayMs).unref();
+  }
+
+  /** Reads from storage every update after those the document is known to hold. */
+  private async catchUp(): Promise<void> {
+    if (this.failed || this.destroyed) return;
+    const after = this.seqs.through;
+    const rows = await this.storage.loadUpdatesSince(this.id, after);
+    const last = rows.at(-1);
+    if (!last) return;
+    this.log.debug({ board: this.id, after, through: last.seq }, 'caught up from storage');
+    for (const row of rows) if (!this.seqs.isOwn(row.seq)) this.applyStored(row.update);
+    this.seqs.caughtUpTo(last.seq);
+    this.applyWaiting();
+  }
+
+  /**
    * Applies the presence entries a connection may set: its own ids only (one owned by another
    * live connection is dropped), bounded states stamped with its real role, at a bounded rate.
    */
@@ -393,6 +530,12 @@ export class Room {
         const live =
           owner.isOpen && now - owner.lastMessageAt < this.options.presence.takeoverAfterMs;
         if (live) return [];
+      }
+      if (!owner && this.remoteIds.has(entry.clientId)) {
+        // Someone's on another instance: theirs while it keeps renewing it (awareness's own
+        // clock is wall time).
+        const renewed = this.awareness.meta.get(entry.clientId)?.lastUpdated ?? 0;
+        if (Date.now() - renewed < this.options.presence.takeoverAfterMs) return [];
       }
       if (owner !== connection) {
         if (connection.awarenessIds.size >= this.options.presence.maxIdsPerConnection) return [];
@@ -429,11 +572,21 @@ export class Room {
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
-    for (const id of added) this.presenceChanged.add(id);
-    for (const id of updated) this.presenceChanged.add(id);
-    for (const id of removed) this.presenceChanged.add(id);
+    for (const id of [...added, ...updated, ...removed]) {
+      this.presenceChanged.add(id);
+      if (origin === REMOTE) {
+        if (removed.includes(id)) this.remoteIds.delete(id);
+        else this.remoteIds.add(id);
+        continue;
+      }
+      // Awareness drops a state not renewed for 30 s ('timeout'): every instance does so for
+      // the remote ones by itself.
+      const remote = this.remoteIds.has(id);
+      if (!remote || origin !== 'timeout') this.presenceToPublish.add(id);
+      this.remoteIds.delete(id);
+    }
     const every = this.options.presence.relayEveryMs;
     if (every <= 0) this.relayPresence();
     else this.presenceTimer ??= setTimeout(this.relayPresence, every).unref();
@@ -454,6 +607,11 @@ export class Room {
     try {
       const message = awarenessMessage(this.awareness, changed);
       for (const connection of this.connections) connection.send(message);
+      if (this.link && this.presenceToPublish.size > 0) {
+        const own = [...this.presenceToPublish];
+        this.link.publishPresence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));
+      }
+      this.presenceToPublish.clear();
     } catch (error) {
       this.log.error({ board: this.id, err: error }, 'could not relay presence');
     }

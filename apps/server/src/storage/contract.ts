@@ -74,6 +74,26 @@ export function storageContract(
     await storage.close();
   });
 
+  it('loads the updates after a sequence number, a merged update standing for those it replaced', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    const one = await storage.appendUpdate('a', bytes(1));
+    const two = await storage.appendUpdate('a', bytes(2));
+    const three = await storage.appendUpdate('a', bytes(3));
+    expect(await storage.loadUpdatesSince('a', one)).toEqual([
+      { seq: two, update: bytes(2) },
+      { seq: three, update: bytes(3) },
+    ]);
+    expect(await storage.loadUpdatesSince('a', three)).toEqual([]);
+    const merged = await storage.compact('a', bytes(0, 1, 2), two);
+    expect(await storage.loadUpdatesSince('a', one)).toEqual([
+      { seq: three, update: bytes(3) },
+      { seq: merged, update: bytes(0, 1, 2) },
+    ]);
+    expect(await storage.loadUpdatesSince('nope', 0)).toEqual([]);
+    await storage.close();
+  });
+
   it('stores a board preparation with compare-and-set revisions, apart from other boards', async () => {
     const { storage } = await open();
     await storage.createBoard(board('a'), [], bytes(0));

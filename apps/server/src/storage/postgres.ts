@@ -197,6 +197,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       );
       return { updates: rows.map((row) => bytes(row.data)), lastSeq: num(rows.at(-1)?.seq ?? 0) };
     },
+    async loadUpdatesSince(boardId, seq) {
+      const { rows } = await pool.query(
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+        [boardId, seq],
+      );
+      return rows.map((row) => ({ seq: num(row.seq), update: bytes(row.data) }));
+    },
     // One statement, committed on its own: with synchronous_commit on (PostgreSQL's default)
     // the update is in the flushed write-ahead log when this resolves.
     async appendUpdate(boardId, update) {

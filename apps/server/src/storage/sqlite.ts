@@ -111,6 +111,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
   );
+  const selectUpdatesSince = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+  );
   const deleteUpdates = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
   const insertSeal = db.prepare(
     'INSERT INTO board_link_seals (board_id, holder_role, role, sealed) VALUES (?, ?, ?, ?)',
@@ -220,6 +223,11 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
         updates: rows.map((row) => new Uint8Array(row.data)),
         lastSeq: rows.at(-1)?.seq ?? 0,
       };
+    },
+    async loadUpdatesSince(boardId, seq) {
+      return selectUpdatesSince
+        .all(boardId, seq)
+        .map((row) => ({ seq: row.seq, update: new Uint8Array(row.data) }));
     },
     async appendUpdate(boardId, update) {
       return Number(insertUpdate.run(boardId, asBuffer(update), Date.now()).lastInsertRowid);

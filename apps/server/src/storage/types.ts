@@ -54,6 +54,12 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+/** One stored update with its sequence number. */
+export interface SeqUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
 /**
  * Where boards live. Every method may be asynchronous so that a networked database can
  * implement it; the relay awaits each write before anyone else sees the change.
@@ -87,6 +93,12 @@ export interface Storage {
     seals: SealRecord[],
   ): Promise<void>;
   loadDocument(boardId: string): Promise<StoredDocument>;
+  /**
+   * The stored updates numbered after `seq`, in order. With what was stored up to `seq`, they
+   * make the whole document up to the last of them: an update compacted away meanwhile is in
+   * the merged update, which is numbered after it.
+   */
+  loadUpdatesSince(boardId: string, seq: number): Promise<SeqUpdate[]>;
   /** Appends one document update durably and returns its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
   /**
