@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addNote, defaultPrep, type SessionSummary } from '@dartboard/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
 import {
   type CreatedBoard,
   connectClient,
@@ -82,6 +84,29 @@ describe('npm run export', () => {
     expect(md).toContain('- Pilot in one depot — *Cara Customer*');
     expect(md).toContain('**Goal:** Agree a pilot');
     expect(md).toMatch(/Participants: Cara Customer \(participant, \d\d:\d\d/);
+  });
+
+  it('takes a board id that starts with "-", as one in 64 does', async () => {
+    // Written straight into a data directory of its own: ids are random, this one is chosen.
+    const dashDir = tempDataDir();
+    const storage = openSqliteStorage({ file: join(dashDir, 'dartboard.sqlite') });
+    const doc = new Y.Doc();
+    addNote(doc, { x: 0, y: 0, author: 'Dana', text: 'Dash first' });
+    const id = '-dashFirstBoard0';
+    await storage.createBoard(
+      { id, title: 'Dash', template: 'blank', createdAt: Date.now() },
+      [],
+      Y.encodeStateAsUpdate(doc),
+    );
+    await storage.close();
+    const file = join(out, 'dash.md');
+    const result = runExport('--board', id, '--data', dashDir, '--out', file);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('Dash first');
+    // An option where a value belongs is still an option.
+    expect(runExport('--board', '--all', '--data', dashDir).code).toBe(2);
+    rmSync(dashDir, { recursive: true, force: true });
   });
 
   it('writes JSON into a folder under the download name, relative to where it was run', () => {

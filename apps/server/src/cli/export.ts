@@ -64,6 +64,39 @@ interface Arguments {
   options: ExportOptions;
 }
 
+/** The options that take a value: a board or zone id may itself start with "-". */
+const VALUE_OPTIONS = new Set([
+  '--board',
+  '--format',
+  '--out',
+  '--data',
+  '--database-url',
+  '--zone',
+  '--scale',
+]);
+
+const FLAGS = new Set(['--all', '--help', '-h', '--']);
+
+/**
+ * `--board -AbC` as `--board=-AbC`: a board id is base64url, so one in 64 starts with "-", which
+ * parseArgs would otherwise take for an option of its own.
+ */
+function joinValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const isOption = next === undefined || VALUE_OPTIONS.has(next) || FLAGS.has(next);
+    if (VALUE_OPTIONS.has(arg) && !isOption && next?.startsWith('-')) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
 function readArguments(args: string[]): Arguments | 'help' {
   let values: ReturnType<typeof parse>['values'];
   const parse = (argv: string[]) =>
@@ -83,7 +116,7 @@ function readArguments(args: string[]): Arguments | 'help' {
       },
     });
   try {
-    ({ values } = parse(args));
+    ({ values } = parse(joinValues(args)));
   } catch (error) {
     throw new CliError(`${reason(error)}\n\n${USAGE}`, EXIT_USAGE);
   }
