@@ -3,6 +3,7 @@
 // time zone. summaryText.ts and summaryHtml.ts write these blocks, so the plain text and the HTML
 // on the clipboard hold the same content. Texts here are raw user text: each writer makes it
 // safe its own way.
+
 import {
   ANONYMOUS_AUTHOR,
   cardTag,
@@ -21,6 +22,7 @@ import {
   type SummarySection,
   weightLabel,
 } from '@dartboard/board';
+import { withoutInvisible } from './markdownText.js';
 
 export interface ListItem {
   /** May hold line breaks: the lines of a note. */
@@ -42,17 +44,11 @@ export interface BlockOptions {
   locale?: string;
 }
 
-// C0 and C1 control characters other than tab and line breaks, and the bidi embeddings,
-// overrides and isolates: they would hide text or show it in another order than it reads.
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 /** One line of user text: invisible characters removed, whitespace runs folded. */
 export function oneLine(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
+  return withoutInvisible(text)
     .replace(/[\s\u0085]+/g, ' ')
     .trim();
 }

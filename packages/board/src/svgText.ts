@@ -1,5 +1,7 @@
 // Participants' text inside an SVG document is data, never markup: escaped for XML, with the
-// characters XML 1.0 cannot hold at all (control characters, lone surrogates) taken out.
+// characters XML 1.0 cannot hold at all (control characters, lone surrogates) taken out, and,
+// as in every export, the C1 controls and the bidi overrides that would show it out of order.
+import { withoutInvisible } from './markdownText.js';
 import type { Measure } from './textLayout.js';
 
 /** Characters no XML 1.0 document may contain; tabs, newlines and returns are handled apart. */
@@ -7,9 +9,14 @@ const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters removed
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** `text` without the characters XML cannot hold, tabs and line breaks as spaces. */
+/**
+ * `text` without the characters XML cannot hold and without control characters and bidi
+ * embeddings, overrides and isolates; tabs and line breaks as spaces.
+ */
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[\t\r\n]/g, ' ');
+  return withoutInvisible(text)
+    .replace(NOT_XML, '')
+    .replace(/[\t\r\n\u0085\u2028\u2029]/g, ' ');
 }
 
 /** `text` for an XML element's content or an attribute's value in double or single quotes. */
