@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as Y from 'yjs';
 import { DEFAULTS } from '../app.js';
 import { createExportPool, type ExportPool } from '../export/exportPool.js';
 import { ExportOptionError, type ExportOptions } from '../export/exportTask.js';
@@ -196,7 +195,7 @@ async function render(
     ]);
     const { body, fileName } = await pool.run({
       format: args.format,
-      update: updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates),
+      updates,
       summary,
       options: args.options,
       thisYear: now.getFullYear(),

@@ -249,6 +249,22 @@ export class Room {
     return this.queue;
   }
 
+  /**
+   * A change of the server's own to the board (`apply` writes on the document): made in the
+   * queue like every client's write, then stored and relayed to everyone, so that, as for any
+   * write, nobody sees it before it is on disk.
+   */
+  change(apply: (doc: Y.Doc) => void): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failed) return;
+      try {
+        apply(this.doc);
+      } finally {
+        await this.storeAndRelay(undefined);
+      }
+    });
+  }
+
   /** Stores the whole document as one update in place of the log so far (serialized). */
   compact(): Promise<void> {
     return this.enqueue(() => this.compactNow());
