@@ -250,7 +250,12 @@ async function exportBoards(args: Arguments): Promise<void> {
       const board = await storage.getBoard(args.boardId);
       if (!board)
         throw new CliError(`no board "${args.boardId}" in ${source(args)}`, EXIT_NOT_FOUND);
-      const { name, body } = await render(pool, storage, board, args, now);
+      // A big board's picture or report takes seconds: say what runs, on a terminal only.
+      const progress = process.stderr.isTTY;
+      if (progress) process.stderr.write(`exporting board ${board.id} as ${args.format}…`);
+      const { name, body } = await render(pool, storage, board, args, now).finally(() => {
+        if (progress) process.stderr.write('\r\x1b[K');
+      });
       const out = args.out ?? resolve(process.env.INIT_CWD || process.cwd());
       const path = isDirectory(out) ? join(out, name) : out;
       write(path, body);
