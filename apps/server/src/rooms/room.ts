@@ -479,16 +479,22 @@ export class Room {
         if (connection !== origin) connection.send(message);
       }
     }
-    if (
-      this.appendedSinceCompaction >= this.options.compactAfterUpdates &&
-      !this.compactionQueued
-    ) {
-      this.compactionQueued = true;
-      setImmediate(() => {
-        this.compactionQueued = false;
-        if (!this.destroyed) void this.compact();
-      });
-    }
+    this.compactSoon();
+  }
+
+  /**
+   * Queues a compaction once the log has grown by `compactAfterUpdates` since the last: updates
+   * this room stored and, with other instances, those it applied from them, so that a room
+   * whose compaction could not reach past another instance's updates yet tries again later.
+   */
+  private compactSoon(): void {
+    if (this.appendedSinceCompaction < this.options.compactAfterUpdates || this.compactionQueued)
+      return;
+    this.compactionQueued = true;
+    setImmediate(() => {
+      this.compactionQueued = false;
+      if (!this.destroyed) void this.compact();
+    });
   }
 
   /**
@@ -532,11 +538,13 @@ export class Room {
       if (update.byteLength > 0) this.applyStored(update);
     }
     this.relayFresh();
+    this.compactSoon();
   }
 
   private applyStored(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE);
     this.whole.push(update);
+    this.appendedSinceCompaction++;
     this.storedBytes += update.byteLength;
   }
 
