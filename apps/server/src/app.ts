@@ -228,7 +228,6 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   const rooms = app.rooms;
   if (metrics) {
-    metrics.watch(rooms);
     app.addHook('onResponse', async (_request, reply) => {
       if (reply.statusCode === 429) metrics.rooms.limitHit('http_rate_limit');
     });
@@ -282,6 +281,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   app.decorate('exportPool', exportPool);
   app.addHook('onClose', () => exportPool.close());
+  metrics?.watch(rooms, exportPool);
   await app.register(summaryRoutes, { storage, rooms, exportPool });
   await app.register(syncRoutes, {
     storage,

@@ -1,6 +1,7 @@
 import type { Role } from '@dartboard/board';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ExportPool } from './export/exportPool.js';
 import type { RoomRegistry } from './rooms/registry.js';
 import type { RoomMetrics } from './rooms/roomMetrics.js';
 
@@ -17,8 +18,8 @@ export interface ServerMetrics {
   rooms: RoomMetrics;
   /** A fan-out publish answered (ok) or failed, and how long it took. */
   fanOutPublished(seconds: number, ok: boolean): void;
-  /** Reads the gauges from the rooms at each scrape; called once they exist. */
-  watch(rooms: RoomRegistry): void;
+  /** Reads the gauges from the rooms and the export pool at each scrape, once they exist. */
+  watch(rooms: RoomRegistry, exports: ExportPool): void;
 }
 
 export function createMetrics(): ServerMetrics {
@@ -27,6 +28,7 @@ export function createMetrics(): ServerMetrics {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   let rooms: RoomRegistry | undefined;
+  let exports: ExportPool | undefined;
 
   new Gauge({
     name: 'dartboard_boards_loaded',
@@ -44,6 +46,17 @@ export function createMetrics(): ServerMetrics {
     collect() {
       const counts = rooms?.connectionsByRole();
       for (const role of ROLES) this.set({ role }, counts?.[role] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'dartboard_exports',
+    help: 'Summary exports running on a worker thread or waiting for one',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      const load = exports?.load();
+      this.set({ state: 'running' }, load?.running ?? 0);
+      this.set({ state: 'waiting' }, load?.waiting ?? 0);
     },
   });
   const updatesStored = new Counter({
@@ -109,8 +122,9 @@ export function createMetrics(): ServerMetrics {
     fanOutPublished(seconds, ok) {
       fanOutPublish.observe({ outcome: ok ? 'ok' : 'failed' }, seconds);
     },
-    watch(registryOfRooms) {
-      rooms = registryOfRooms;
+    watch(watchedRooms, watchedExports) {
+      rooms = watchedRooms;
+      exports = watchedExports;
     },
   };
 }

@@ -101,6 +101,7 @@ describe('metrics', () => {
     const samples = parse(await scrape());
     expect(samples.get('dartboard_boards_loaded')).toBe(0);
     expect(samples.get('dartboard_connections{role="edit"}')).toBe(0);
+    expect(samples.get('dartboard_exports{state="waiting"}')).toBe(0);
     // Event-loop delay, from prom-client's default process metrics.
     expect(samples.has('nodejs_eventloop_lag_p99_seconds')).toBe(true);
   });
