@@ -29,7 +29,7 @@ import {
 import { NO_METRICS, type RoomMetrics } from './roomMetrics.js';
 import { UpdateSequence } from './sequence.js';
 import { VisitLog } from './visits.js';
-import { applyReviewed, reviewUpdate, undoItemsUpdate } from './writes.js';
+import { applyReviewed, refusalKind, reviewUpdate, undoItemsUpdate } from './writes.js';
 
 export interface RoomOptions {
   /** Compact the stored update log in the background once this many updates are appended. */
@@ -339,7 +339,7 @@ export class Room {
       return false;
     }
     if (review.kind === 'refused') {
-      this.metrics.refused(review.detail === 'view link' ? 'permission' : 'invalid');
+      this.metrics.refused(refusalKind(review.message, review.message));
       connection.send(syncUpdateMessage(undoItemsUpdate(this.doc, update)));
       this.refuse(connection, review.message, review.detail);
       return true;
@@ -373,9 +373,7 @@ export class Room {
       await this.storeAndRelay(refusal ? undefined : connection);
     }
     if (refusal) {
-      const kind =
-        refusal === full ? 'board_full' : refusal === review.refusal ? 'permission' : 'rules';
-      this.metrics.refused(kind);
+      this.metrics.refused(refusalKind(refusal, review.refusal, full));
       this.refuse(connection, refusal, 'refused by the permission table or rules');
     }
     return true;
