@@ -49,7 +49,7 @@ for (const [key, notes] of columns) {
 /** The session's export in `format`, as the download route asks for it. */
 const task = (format: string, options: ExportTask['options'] = {}): ExportTask => ({
   format,
-  update: Y.encodeStateAsUpdate(doc),
+  updates: [Y.encodeStateAsUpdate(doc)],
   summary: {
     now: FIXTURE_NOW.toISOString(),
     // What the preparation panel would add to the summary.

@@ -48,8 +48,8 @@ function exportOf(board: CreatedBoard, format: string) {
 const clients: TestClient[] = [];
 
 /**
- * Writes on the server's own copy of the board, as the relay would have stored it; a connected
- * facilitator keeps the room loaded, so the exports read that copy.
+ * A change of the server's own to the board (stored and relayed, as the relay's are); a
+ * connected facilitator keeps the room loaded.
  */
 async function onServer(board: CreatedBoard, write: (doc: Y.Doc) => void) {
   const client = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
@@ -58,7 +58,7 @@ async function onServer(board: CreatedBoard, write: (doc: Y.Doc) => void) {
   await waitFor('the room loaded', () => !!server.app.rooms.loaded(board.id));
   const room = server.app.rooms.loaded(board.id);
   if (!room) throw new Error('no room');
-  write(room.doc);
+  await room.change(write);
 }
 
 beforeAll(async () => {

@@ -290,14 +290,16 @@ beforeAll(async () => {
     },
     20_000,
   );
-  // A person as the page records them, who agrees and votes: written on the server's copy.
+  // A person as the page records them, who agrees and votes: a change of the server's own.
   const room = server.app.rooms.loaded(board.id);
   if (!room) throw new Error('no room');
-  joinSession(room.doc, PERSON.id, PERSON.name, 'edit', Date.now());
-  agreeToGroundRules(room.doc, PERSON.id, true, Date.now());
-  startVote(room.doc, { dots: 1 }, Date.now());
-  expect(placeDot(room.doc, PERSON.id, cards[0]?.id ?? '')).toBe('placed');
-  revealVotes(room.doc, Date.now());
+  await room.change((doc) => {
+    joinSession(doc, PERSON.id, PERSON.name, 'edit', Date.now());
+    agreeToGroundRules(doc, PERSON.id, true, Date.now());
+    startVote(doc, { dots: 1 }, Date.now());
+    expect(placeDot(doc, PERSON.id, cards[0]?.id ?? '')).toBe('placed');
+    revealVotes(doc, Date.now());
+  });
   viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
   viewer.provider.awareness.setLocalStateField('user', { name: VIEWER.name, color: '#2563eb' });
   const deadline = Date.now() + 10_000;

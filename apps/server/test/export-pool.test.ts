@@ -12,10 +12,10 @@ import { ExportOptionError, type ExportTask } from '../src/export/exportTask.js'
 
 // The pool every export runs in, driven directly: its real worker threads, no server.
 
-const update = Y.encodeStateAsUpdate(spinSession().doc);
+const updates = [Y.encodeStateAsUpdate(spinSession().doc)];
 const task = (format: string, options: ExportTask['options'] = {}): ExportTask => ({
   format,
-  update,
+  updates,
   summary: { now: '2026-11-20T11:00:00.000Z' },
   options,
   thisYear: 2026,
@@ -25,7 +25,7 @@ describe('the export pool', () => {
   const pool = createExportPool();
   afterAll(() => pool.close());
 
-  it('answers the file and its name, made from the update in a worker', async () => {
+  it('answers the file and its name, made from the stored updates in a worker', async () => {
     const { body, fileName } = await pool.run(task('md'));
     expect(new TextDecoder().decode(body)).toMatch(/^# Acme Logistics: fleet telematics/);
     expect(fileName.name).toBe('dartboard-acme-logistics-fleet-telematics-2026-11-20.md');

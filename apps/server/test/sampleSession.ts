@@ -159,18 +159,20 @@ export async function writeSampleSession(
 
   const room = server.app.rooms.loaded(board.id);
   if (!room) throw new Error('no room');
-  joinSession(room.doc, 'p-joerg', 'Jörg Müller', 'facilitator', start);
-  joinSession(room.doc, 'p-begona', 'Begoña Núñez', 'edit', start + 60_000);
-  joinSession(room.doc, 'p-zbynek', 'Zbyněk Łukasiewicz', 'edit', start + 120_000);
-  agreeToGroundRules(room.doc, 'p-begona', true, start + 180_000);
-  agreeToGroundRules(room.doc, 'p-zbynek', true, start + 200_000);
-  startVote(room.doc, { dots: 2 }, start + 60 * 60_000);
-  const idea = listNotes(room.doc).find((note) => note.card.kind === 'idea')?.id ?? '';
-  const benefit = listNotes(room.doc).find((note) => note.text === 'Weniger Leerkilometer')?.id;
-  placeDot(room.doc, 'p-begona', idea);
-  placeDot(room.doc, 'p-zbynek', idea);
-  placeDot(room.doc, 'p-joerg', benefit ?? '');
-  revealVotes(room.doc, start + 70 * 60_000);
-  endSession(room.doc, start + 85 * 60_000, true);
+  await room.change((doc) => {
+    joinSession(doc, 'p-joerg', 'Jörg Müller', 'facilitator', start);
+    joinSession(doc, 'p-begona', 'Begoña Núñez', 'edit', start + 60_000);
+    joinSession(doc, 'p-zbynek', 'Zbyněk Łukasiewicz', 'edit', start + 120_000);
+    agreeToGroundRules(doc, 'p-begona', true, start + 180_000);
+    agreeToGroundRules(doc, 'p-zbynek', true, start + 200_000);
+    startVote(doc, { dots: 2 }, start + 60 * 60_000);
+    const idea = listNotes(doc).find((note) => note.card.kind === 'idea')?.id ?? '';
+    const benefit = listNotes(doc).find((note) => note.text === 'Weniger Leerkilometer')?.id;
+    placeDot(doc, 'p-begona', idea);
+    placeDot(doc, 'p-zbynek', idea);
+    placeDot(doc, 'p-joerg', benefit ?? '');
+    revealVotes(doc, start + 70 * 60_000);
+    endSession(doc, start + 85 * 60_000, true);
+  });
   return { board, cards };
 }

@@ -191,16 +191,18 @@ describe('GET /api/boards/:id/summary of a co-creation session', () => {
       const room = server.app.rooms.loaded(session.id);
       return !!room && listNotes(room.doc).length === 6 && readVote(room.doc) !== null;
     });
-    // The people of the session as the relay records them, written on the server's own copy.
+    // The people of the session as the relay records them: a change of the server's own.
     const room = server.app.rooms.loaded(session.id);
     if (!room) throw new Error('no room');
-    joinSession(room.doc, 'p-sam', 'Sam', 'facilitator', Date.now());
-    joinSession(room.doc, 'p-cara', 'Cara', 'edit', Date.now() + 1);
-    agreeToGroundRules(room.doc, 'p-cara', true, Date.now() + 2);
-    const benefit = listNotes(room.doc).find((note) => note.card.kind === 'benefit')?.id ?? '';
-    expect(placeDot(room.doc, 'p-cara', benefit)).toBe('placed');
-    expect(placeDot(room.doc, 'p-sam', benefit)).toBe('placed');
-    revealVotes(room.doc, Date.now() + 3);
+    await room.change((doc) => {
+      joinSession(doc, 'p-sam', 'Sam', 'facilitator', Date.now());
+      joinSession(doc, 'p-cara', 'Cara', 'edit', Date.now() + 1);
+      agreeToGroundRules(doc, 'p-cara', true, Date.now() + 2);
+      const benefit = listNotes(doc).find((note) => note.card.kind === 'benefit')?.id ?? '';
+      expect(placeDot(doc, 'p-cara', benefit)).toBe('placed');
+      expect(placeDot(doc, 'p-sam', benefit)).toBe('placed');
+      revealVotes(doc, Date.now() + 3);
+    });
   });
   afterAll(() => facilitator.destroy());
 

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as Y from 'yjs';
 import { DEFAULTS } from '../app.js';
 import { createExportPool, type ExportPool } from '../export/exportPool.js';
 import { ExportOptionError, type ExportOptions } from '../export/exportTask.js';
@@ -196,7 +195,7 @@ async function render(
     ]);
     const { body, fileName } = await pool.run({
       format: args.format,
-      update: updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates),
+      updates,
       summary,
       options: args.options,
       thisYear: now.getFullYear(),
@@ -251,7 +250,12 @@ async function exportBoards(args: Arguments): Promise<void> {
       const board = await storage.getBoard(args.boardId);
       if (!board)
         throw new CliError(`no board "${args.boardId}" in ${source(args)}`, EXIT_NOT_FOUND);
-      const { name, body } = await render(pool, storage, board, args, now);
+      // A big board's picture or report takes seconds: say what runs, on a terminal only.
+      const progress = process.stderr.isTTY;
+      if (progress) process.stderr.write(`exporting board ${board.id} as ${args.format}…`);
+      const { name, body } = await render(pool, storage, board, args, now).finally(() => {
+        if (progress) process.stderr.write('\r\x1b[K');
+      });
       const out = args.out ?? resolve(process.env.INIT_CWD || process.cwd());
       const path = isDirectory(out) ? join(out, name) : out;
       write(path, body);

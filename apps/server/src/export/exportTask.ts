@@ -19,8 +19,8 @@ export interface ExportOptions {
 export interface ExportTask {
   /** A name of EXPORT_FORMATS. */
   format: string;
-  /** The board's document as one update (Y.encodeStateAsUpdate). */
-  update: Uint8Array;
+  /** The board's stored updates, in order: applying them all restores its document. */
+  updates: Uint8Array[];
   summary: SummaryInput;
   options: ExportOptions;
   /** The year the board pictures write due dates without (the current one, on the server). */

@@ -1,5 +1,5 @@
 // One export, in a worker thread of the export pool (exportPool.ts): the board's document from
-// its update, its summary, and the file in the asked format, all off the relay's event loop.
+// its stored updates, its summary, and the file in the asked format, all off the relay's event loop.
 import { buildSummary } from '@dartboard/board';
 import { Piscina } from 'piscina';
 import * as Y from 'yjs';
@@ -25,7 +25,9 @@ export default async function runExport(task: ExportTask): Promise<ExportResult>
   if (!format) return { error: `Unknown format "${task.format}".` };
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, task.update);
+    doc.transact(() => {
+      for (const update of task.updates) Y.applyUpdate(doc, update);
+    });
     const { now, session, visits } = task.summary;
     const summary = buildSummary(doc, { now: new Date(now), session, visits });
     const rendered = await format.render({

@@ -154,18 +154,14 @@ export class RoomRegistry {
   }
 
   /**
-   * A board's document as one update: the live one encoded when loaded, else the stored updates
-   * merged without building a document (which, at thousands of cards, would stall the loop).
+   * A board's stored updates, once a loaded room has stored what it was sent so far: the whole
+   * document (a room relays nothing it has not stored), read without encoding or merging it
+   * here, which at thousands of cards would stall the loop.
    */
-  async readUpdate(id: string): Promise<Uint8Array> {
+  async readStoredUpdates(id: string): Promise<Uint8Array[]> {
     const entry = this.rooms.get(id);
-    if (entry) {
-      const room = await entry.loading;
-      await room.flushed();
-      return Y.encodeStateAsUpdate(room.doc);
-    }
-    const { updates } = await this.storage.loadDocument(id);
-    return updates.length === 1 && updates[0] ? updates[0] : Y.mergeUpdates(updates);
+    if (entry) await (await entry.loading).flushed();
+    return (await this.storage.loadDocument(id)).updates;
   }
 
   /** Starts the idle timer of a room that has no connections left. */

@@ -24,6 +24,7 @@ import {
   savedMessage,
   syncStep1Message,
   syncStep2Message,
+  syncStep2UpdateMessage,
   syncUpdateMessage,
 } from './protocol.js';
 import { NO_METRICS, type RoomMetrics } from './roomMetrics.js';
@@ -98,6 +99,12 @@ export class Room {
   private readonly visits: VisitLog;
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
+  /**
+   * Updates that, applied in order, make the board as stored: what a client that holds nothing
+   * is sent, without encoding the document for it. Everything stored or applied since the load
+   * is added; a compaction leaves its one merged update.
+   */
+  private whole: Uint8Array[] = [];
   /** What applying other instances' updates added to the document, to relay. */
   private fresh: Uint8Array[] = [];
   /** Which stored updates the document holds. */
@@ -141,9 +148,13 @@ export class Room {
   }
 
   /**
-   * Loads a board's stored document completely before anyone can talk to the room. With a
-   * fan-out, the room listens to the other instances first, so that nothing they store falls
-   * between the load and the subscription; what arrives meanwhile is handled after the load.
+   * Reads a board's stored updates and hands out the room; the document is built from them in
+   * the room's queue BUILD_AFTER_MS later, so every message that needs it waits for it, while a
+   * client that holds nothing yet is sent the stored updates at once (answerEmpty): a board of
+   * thousands of notes takes the better part of a second to build, during which the process
+   * reads no socket. With a fan-out, the room
+   * listens to the other instances first, so that nothing they store falls between the load and
+   * the subscription; what arrives meanwhile is handled after the build.
    */
   static async load(
     id: string,
@@ -157,15 +168,21 @@ export class Room {
     const loading = (async () => {
       if (fanout) room.link = await fanout.join(id, room.listener);
       const stored = await storage.loadDocument(id);
-      room.doc.transact(() => {
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-      });
-      room.unstored = [];
+      room.whole = [...stored.updates];
       room.seqs = new UpdateSequence(stored.lastSeq);
       room.appendedSinceCompaction = stored.updates.length - 1;
       room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     })();
-    room.queue = loading;
+    const build = () => {
+      room.doc.transact(() => {
+        for (const update of room.whole) Y.applyUpdate(room.doc, update);
+      });
+      room.unstored = [];
+    };
+    room.queue = loading
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, BUILD_AFTER_MS)))
+      .then(build, () => undefined)
+      .catch((error: unknown) => room.fail(error));
     try {
       await loading;
     } catch (error) {
@@ -181,8 +198,11 @@ export class Room {
   /** Adds a connection and sends it the board and who is here. Never throws. */
   join(connection: Connection): void {
     this.connections.add(connection);
+    // Asks for what the client has and the room lacks, once the document is built.
+    void this.enqueue(() => {
+      if (connection.isOpen && !this.failed) connection.send(syncStep1Message(this.doc));
+    });
     try {
-      connection.send(syncStep1Message(this.doc));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
     } catch (error) {
@@ -239,7 +259,8 @@ export class Room {
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) {
-        this.enqueue(() => this.handleSync(connection, decoder));
+        if (isEmptyStep1(frame)) this.answerEmpty(connection);
+        else this.enqueue(() => this.handleSync(connection, decoder));
       } else if (type === MESSAGE_AWARENESS) {
         this.receivePresence(connection, decoding.readVarUint8Array(decoder));
       } else if (type === MESSAGE_QUERY_AWARENESS) {
@@ -252,9 +273,40 @@ export class Room {
     }
   }
 
+  /**
+   * Sends a client that holds nothing the whole board from the stored updates, outside the
+   * queue: they are all stored, so nobody sees anything not on disk, and whatever is stored
+   * after this reaches the connection as a relayed update, since it has joined. The first update
+   * (the last compaction) goes as it is, the ones stored after it merged into one and sent
+   * ahead of it: Yjs keeps them pending until what they build on arrives, so that when the
+   * client counts itself synced (at the step 2) it holds the whole board.
+   */
+  private answerEmpty(connection: Connection): void {
+    if (this.failed || !connection.isOpen) return;
+    const [first = EMPTY_UPDATE, ...rest] = this.whole;
+    if (rest.length > 0) connection.send(syncUpdateMessage(Y.mergeUpdates(rest)));
+    connection.send(syncStep2UpdateMessage(first));
+  }
+
   /** Runs after every queued message so far: their changes are stored and relayed. */
   flushed(): Promise<void> {
     return this.queue;
+  }
+
+  /**
+   * A change of the server's own to the board (`apply` writes on the document): made in the
+   * queue like every client's write, then stored and relayed to everyone, so that, as for any
+   * write, nobody sees it before it is on disk.
+   */
+  change(apply: (doc: Y.Doc) => void): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.failed) return;
+      try {
+        apply(this.doc);
+      } finally {
+        await this.storeAndRelay(undefined);
+      }
+    });
   }
 
   /** Stores the whole document as one update in place of the log so far (serialized). */
@@ -294,6 +346,7 @@ export class Room {
     const throughSeq = this.seqs.through;
     const merged = Y.encodeStateAsUpdate(this.doc);
     const mergedSeq = await this.storage.compact(this.id, merged, throughSeq);
+    this.whole = [merged];
     this.countStored(mergedSeq);
     // The merged update holds nothing that was not stored before it: other instances need
     // only its number, not its bytes.
@@ -429,6 +482,7 @@ export class Room {
       const started = performance.now();
       const seq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
       this.metrics.updateStored((performance.now() - started) / 1000);
+      this.whole.push(update);
       this.countStored(seq);
       this.link?.publishUpdate(seq, update);
       this.appendedSinceCompaction++;
@@ -499,6 +553,7 @@ export class Room {
 
   private applyStored(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE);
+    this.whole.push(update);
     this.storedBytes += update.byteLength;
   }
 
@@ -662,4 +717,28 @@ class StorageError extends Error {
   constructor(override readonly cause: unknown) {
     super('storage failed');
   }
+}
+
+/**
+ * How long a loaded room waits before building its document: the stock client sends its sync
+ * step 1 as soon as its socket opens, so the first people on a cold board are answered from
+ * the stored updates before the build holds up the process.
+ */
+const BUILD_AFTER_MS = 50;
+
+/** An update that changes nothing: the whole of a board with nothing stored. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+/**
+ * A sync step 1 with an empty state vector, as a client that holds nothing sends it: message
+ * sync (0), step 1 (0), a state vector of one byte, no clients (0).
+ */
+function isEmptyStep1(frame: Uint8Array): boolean {
+  return (
+    frame.length === 4 &&
+    frame[0] === MESSAGE_SYNC &&
+    frame[1] === SYNC_STEP1 &&
+    frame[2] === 1 &&
+    frame[3] === 0
+  );
 }

@@ -53,16 +53,16 @@ export async function summaryRoutes(app: FastifyInstance, options: SummaryRoutes
         throw badRequest(`Unknown format "${name}": use one of ${list}.`);
       }
       const now = new Date();
-      const [summary, update] = await Promise.all([
+      const [summary, updates] = await Promise.all([
         summaryOptions(storage, id, now),
-        rooms.readUpdate(id),
+        rooms.readStoredUpdates(id),
       ]);
       const { zone, scale } = request.query;
       let file: Awaited<ReturnType<ExportPool['run']>>;
       try {
         file = await exportPool.run({
           format: name,
-          update,
+          updates,
           summary,
           options: { zone, scale },
           thisYear: now.getFullYear(),
