@@ -7,8 +7,10 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import type { Registry } from 'prom-client';
 import { installErrorHandlers } from './errors.js';
 import { createExportPool, EXPORT_TIMEOUT_MS, type ExportPool } from './export/exportPool.js';
+import { createMetrics } from './metrics.js';
 import { roomsPlugin } from './rooms/plugin.js';
 import { openRedisFanOut } from './rooms/redisFanOut.js';
 import type { RoomRegistry } from './rooms/registry.js';
@@ -84,6 +86,11 @@ export interface ServerOptions {
   visitWriteIntervalMs?: number;
   /** How long one export may run on its thread before it is stopped (503). Default 30 s. */
   exportTimeoutMs?: number;
+  /**
+   * Count what the server does for Prometheus (`app.metrics`; main.ts serves it on its own
+   * port, see docs/operations.md). Off by default: then nothing is counted.
+   */
+  metrics?: boolean;
 }
 
 declare module 'fastify' {
@@ -93,6 +100,8 @@ declare module 'fastify' {
     storage: Storage;
     /** The worker threads every export runs in; stopped when the server closes. */
     exportPool: ExportPool;
+    /** The server's Prometheus registry, when built with `metrics: true`. */
+    metrics: Registry | undefined;
   }
 }
 
@@ -179,9 +188,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   if (options.redisUrl && !options.databaseUrl && !options.storage) {
     throw new Error('a Redis fan-out needs PostgreSQL storage (databaseUrl)');
   }
+  const metrics = options.metrics ? createMetrics() : undefined;
+  app.decorate('metrics', metrics?.registry);
   const storage = options.storage ?? (await openStorage(options, app));
   const fanout = options.redisUrl
-    ? await openRedisFanOut({ url: options.redisUrl, log: app.log }).catch(async (error) => {
+    ? await openRedisFanOut({
+        url: options.redisUrl,
+        log: app.log,
+        onPublished: metrics?.fanOutPublished,
+      }).catch(async (error) => {
         await storage.close();
         throw error;
       })
@@ -208,9 +223,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         relayEveryMs: options.presenceRelayMs ?? DEFAULTS.presenceRelayMs,
       },
       visitWriteIntervalMs: options.visitWriteIntervalMs ?? DEFAULTS.visitWriteIntervalMs,
+      metrics: metrics?.rooms,
     },
   });
   const rooms = app.rooms;
+  if (metrics) {
+    app.addHook('onResponse', async (_request, reply) => {
+      if (reply.statusCode === 429) metrics.rooms.limitHit('http_rate_limit');
+    });
+  }
 
   // The API speaks JSON only: anything else is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
@@ -260,6 +281,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   app.decorate('exportPool', exportPool);
   app.addHook('onClose', () => exportPool.close());
+  metrics?.watch(rooms, exportPool);
   await app.register(summaryRoutes, { storage, rooms, exportPool });
   await app.register(syncRoutes, {
     storage,
@@ -275,6 +297,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       presencePerSecond: DEFAULTS.presencePerSecond,
       refusalsPerMinute: DEFAULTS.refusalsPerMinute,
     },
+    metrics: metrics?.rooms,
   });
   if (options.webRoot) await app.register(webRoutes, { root: options.webRoot });
   return app;

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULTS } from './app.js';
+import { buildMetricsServer } from './metrics.js';
 import { POSTGRES_DEFAULTS } from './storage/postgres.js';
 
 // The only place that reads the environment and listens. See docs/operations.md.
@@ -98,6 +99,10 @@ if (synchronous !== 'normal' && synchronous !== 'full') {
 const host = process.env.HOST || '127.0.0.1';
 const port = integer('PORT', 8080, 0, 65535);
 const database = databaseUrl();
+// Prometheus metrics on their own listener, off unless METRICS_PORT is set; localhost by default
+// so that only the machine's own scraper (or one told to bind wider) can read them.
+const metricsPort = process.env.METRICS_PORT ? integer('METRICS_PORT', 0, 1, 65535) : undefined;
+const metricsHost = process.env.METRICS_HOST || '127.0.0.1';
 const server = buildServer({
   dataDir: process.env.DATA_DIR || DEFAULTS.dataDir,
   databaseUrl: database,
@@ -133,11 +138,13 @@ const server = buildServer({
   maxPresenceBytes: integer('MAX_PRESENCE_BYTES', DEFAULTS.maxPresenceBytes, 256, 1024 * 1024),
   exportTimeoutMs: integer('EXPORT_TIMEOUT_MS', DEFAULTS.exportTimeoutMs, 1000, 3_600_000),
   logger: { level: process.env.LOG_LEVEL || 'info' },
+  metrics: metricsPort !== undefined,
 });
 // Opening storage may fail (PostgreSQL unreachable, a database from a newer version): one line.
 const app = await server.catch((error: unknown) =>
   fail(`could not start: ${error instanceof Error ? error.message : String(error)}`),
 );
+const metricsServer = app.metrics ? buildMetricsServer(app.metrics) : undefined;
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -149,6 +156,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, 10_000);
   force.unref();
+  await metricsServer?.close();
   await app.close();
   process.exit(0);
 }
@@ -157,6 +165,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 try {
   await app.listen({ host, port });
+  if (metricsServer) {
+    await metricsServer.listen({ host: metricsHost, port: metricsPort });
+    app.log.info({ host: metricsHost, port: metricsPort }, 'metrics on /metrics');
+  }
 } catch (error) {
   app.log.error({ err: error }, 'could not start');
   process.exit(1);

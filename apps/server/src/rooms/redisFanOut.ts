@@ -23,6 +23,8 @@ export interface RedisFanOutOptions {
   log: FastifyBaseLogger;
   /** How long to wait for Redis at start. Default 10 s. */
   connectTimeoutMs?: number;
+  /** Told how long each publish took until Redis answered, and whether it took it. */
+  onPublished?: (seconds: number, ok: boolean) => void;
 }
 
 /**
@@ -113,8 +115,17 @@ export async function openRedisFanOut(options: RedisFanOutOptions): Promise<FanO
     }
   });
 
+  const onPublished = options.onPublished;
   const publish = (channel: string, message: Buffer) => {
-    publisher.publish(channel, message).catch((error: Error) => {
+    const started = onPublished ? performance.now() : 0;
+    const sent = publisher.publish(channel, message);
+    if (onPublished) {
+      sent.then(
+        () => onPublished((performance.now() - started) / 1000, true),
+        () => onPublished((performance.now() - started) / 1000, false),
+      );
+    }
+    sent.catch((error: Error) => {
       options.log.debug({ channel, reason: error.message }, 'could not publish to Redis');
     });
   };

@@ -1,3 +1,4 @@
+import type { Role } from '@dartboard/board';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
@@ -46,6 +47,15 @@ export class RoomRegistry {
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** Open connections by role, their room loaded or not; for metrics, read at each scrape. */
+  connectionsByRole(): Record<Role, number> {
+    const counts: Record<Role, number> = { facilitator: 0, edit: 0, view: 0 };
+    for (const connections of this.boardConnections.values()) {
+      for (const connection of connections) counts[connection.role]++;
+    }
+    return counts;
   }
 
   /**

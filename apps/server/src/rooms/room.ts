@@ -27,9 +27,10 @@ import {
   syncStep2UpdateMessage,
   syncUpdateMessage,
 } from './protocol.js';
+import { NO_METRICS, type RoomMetrics } from './roomMetrics.js';
 import { UpdateSequence } from './sequence.js';
 import { VisitLog } from './visits.js';
-import { applyReviewed, reviewUpdate, undoItemsUpdate } from './writes.js';
+import { applyReviewed, refusalKind, reviewUpdate, undoItemsUpdate } from './writes.js';
 
 export interface RoomOptions {
   /** Compact the stored update log in the background once this many updates are appended. */
@@ -41,6 +42,8 @@ export interface RoomOptions {
   presence: PresenceLimits;
   /** How often a connection's visit is written again while it stays (see visits.ts). */
   visitWriteIntervalMs: number;
+  /** What is counted for operators; nothing when absent. */
+  metrics?: RoomMetrics;
 }
 
 const BOARD_FULL = 'This board is full: it has reached its storage limit.';
@@ -121,6 +124,7 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | undefined;
   private failed = false;
   private destroyed = false;
+  private readonly metrics: RoomMetrics;
 
   private constructor(
     readonly id: string,
@@ -140,6 +144,7 @@ export class Room {
     this.writers.set(this.doc.clientID, { key: 'room' });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.visits = new VisitLog(id, storage, log, options.visitWriteIntervalMs);
+    this.metrics = options.metrics ?? NO_METRICS;
   }
 
   /**
@@ -240,7 +245,10 @@ export class Room {
   receive(connection: Connection, frame: Uint8Array): void {
     try {
       connection.lastMessageAt = performance.now();
-      if (!connection.messages.take() || !connection.bytes.take(frame.byteLength)) {
+      const withinMessages = connection.messages.take();
+      if (!withinMessages || !connection.bytes.take(frame.byteLength)) {
+        // Frames already on their way after the close land here too: count the close once.
+        if (connection.isOpen) this.metrics.limitHit(withinMessages ? 'byte_rate' : 'message_rate');
         this.log.warn(
           { board: this.id, role: connection.role },
           'client exceeded its message rate',
@@ -379,10 +387,12 @@ export class Room {
       this.log.info({ board: this.id, role: connection.role }, 'update with missing dependencies');
       // Not counted as a refusal: an honest writer's later updates all miss one that was held
       // back; the message allowance bounds the rest.
+      this.metrics.heldBack('missing_dependencies');
       connection.send(syncStep1Message(this.doc));
       return false;
     }
     if (review.kind === 'refused') {
+      this.metrics.refused(refusalKind(review.message, review.message));
       connection.send(syncUpdateMessage(undoItemsUpdate(this.doc, update)));
       this.refuse(connection, review.message, review.detail);
       return true;
@@ -391,6 +401,7 @@ export class Room {
       // Held back, not refused: the same browser on a connection the server has not yet seen
       // close, or someone else's id. It is asked again once that connection has gone.
       this.log.info({ board: this.id, role: connection.role }, 'update under a client id in use');
+      this.metrics.heldBack('client_id_in_use');
       this.waitingForIds.add(connection);
       return false;
     }
@@ -414,7 +425,10 @@ export class Room {
       // A refused write's correction goes to its writer as well.
       await this.storeAndRelay(refusal ? undefined : connection);
     }
-    if (refusal) this.refuse(connection, refusal, 'refused by the permission table or rules');
+    if (refusal) {
+      this.metrics.refused(refusalKind(refusal, review.refusal, full));
+      this.refuse(connection, refusal, 'refused by the permission table or rules');
+    }
     return true;
   }
 
@@ -448,6 +462,7 @@ export class Room {
 
   private countRefusal(connection: Connection): void {
     if (connection.refusals.take()) return;
+    this.metrics.limitHit('refusal_flood');
     this.log.warn({ board: this.id, role: connection.role }, 'client keeps sending refused writes');
     connection.close(CLOSE_TOO_MANY_MESSAGES, 'too many refused changes');
   }
@@ -464,7 +479,9 @@ export class Room {
     const updates = this.unstored;
     this.unstored = [];
     for (const update of updates) {
+      const started = performance.now();
       const seq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
+      this.metrics.updateStored((performance.now() - started) / 1000);
       this.whole.push(update);
       this.countStored(seq);
       this.link?.publishUpdate(seq, update);
@@ -585,7 +602,11 @@ export class Room {
    */
   private receivePresence(connection: Connection, update: Uint8Array): void {
     const entries = decodePresence(update);
-    if (!connection.presence.take()) return;
+    this.metrics.presenceReceived();
+    if (!connection.presence.take()) {
+      this.metrics.limitHit('presence_rate');
+      return;
+    }
     const now = performance.now();
     const accepted = entries.flatMap((entry) => {
       const owner = this.presenceOwners.get(entry.clientId);
@@ -670,6 +691,7 @@ export class Room {
     try {
       const message = awarenessMessage(this.awareness, changed);
       for (const connection of this.connections) connection.send(message);
+      this.metrics.presenceRelayed(this.connections.size);
       if (this.link && this.presenceToPublish.size > 0) {
         const own = [...this.presenceToPublish];
         this.link.publishPresence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own));

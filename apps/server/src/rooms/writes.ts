@@ -24,6 +24,7 @@ import {
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { inspectUpdate, type Touch } from './inspect.js';
+import type { RefusedWrite } from './roomMetrics.js';
 
 // Decides whether a client's update may change the board, and applies it. The permission table
 // and the value rules live in @dartboard/board; this file maps an update's changes onto them.
@@ -62,6 +63,21 @@ export const MAX_PEOPLE_PER_BOARD = 1000;
 
 const UNFIT = 'The board refused a change it cannot hold.';
 const NOT_YOURS = 'Only the person themselves can change their agreement and their dots.';
+
+/**
+ * Which kind of refusal a refusal sentence reports, for metrics: `permission` is the sentence the
+ * review found against the permission table (if any), `boardFull` the room's storage refusal.
+ */
+export function refusalKind(
+  message: string,
+  permission?: string,
+  boardFull?: string,
+): RefusedWrite {
+  if (message === UNFIT) return 'invalid';
+  if (message === boardFull) return 'board_full';
+  if (message === permission || message === NOT_YOURS) return 'permission';
+  return 'rules';
+}
 
 /** The meta map, zone or note a change lands in, whatever its shape; undefined elsewhere. */
 function entityOf(path: Touch['path']): Entity | undefined {

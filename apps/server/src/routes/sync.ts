@@ -13,6 +13,7 @@ import {
 } from '../rooms/connection.js';
 import type { RoomRegistry } from '../rooms/registry.js';
 import type { Room } from '../rooms/room.js';
+import { NO_METRICS, type RoomMetrics } from '../rooms/roomMetrics.js';
 import type { Storage } from '../storage/types.js';
 import { hashToken } from '../tokens.js';
 import { boardParams } from './schemas.js';
@@ -27,6 +28,8 @@ export interface SyncRoutesOptions {
   /** Upgrades one client address may ask for per minute. */
   requestsPerMinute: number;
   limits: ConnectionLimits;
+  /** What is counted for operators; nothing when absent. */
+  metrics?: RoomMetrics;
 }
 
 declare module 'fastify' {
@@ -46,6 +49,7 @@ function toBytes(data: RawData): Uint8Array {
 /** `WS /sync/:id?token=`: the y-websocket protocol for one board. */
 export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions) {
   const { storage, rooms, maxBufferedBytes, heartbeatMs, limits } = options;
+  const metrics = options.metrics ?? NO_METRICS;
 
   app.get<{ Params: { id: string }; Querystring: { acks?: string; client?: string } }>(
     '/sync/:id',
@@ -89,6 +93,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
       if (admitted !== 'ok') {
         // Accepted and closed at once, so the page can say why (a refused upgrade cannot).
         log.info({ admitted }, 'connection limit reached');
+        metrics.limitHit(admitted === 'board' ? 'board_connections' : 'address_connections');
         if (admitted === 'board')
           connection.close(CLOSE_BOARD_BUSY, 'too many people on this board');
         else connection.close(CLOSE_ADDRESS_BUSY, 'too many connections from this address');
@@ -123,6 +128,7 @@ export async function syncRoutes(app: FastifyInstance, options: SyncRoutesOption
           }
           earlyBytes += frame.byteLength;
           if (earlyBytes > maxBufferedBytes) {
+            if (connection.isOpen) metrics.limitHit('early_data');
             connection.close(CLOSE_TRY_AGAIN_LATER, 'too much data before the board was loaded');
           } else {
             early.push(frame);
