@@ -105,6 +105,10 @@ export class Room {
    * is added; a compaction leaves its one merged update.
    */
   private whole: Uint8Array[] = [];
+  /** Connections that said they held nothing, and were sent the whole board (answerEmpty). */
+  private readonly answeredEmpty = new WeakSet<Connection>();
+  /** Whether the document has been built from the stored updates (see load). */
+  private built = false;
   /** What applying other instances' updates added to the document, to relay. */
   private fresh: Uint8Array[] = [];
   /** Which stored updates the document holds. */
@@ -178,6 +182,7 @@ export class Room {
         for (const update of room.whole) Y.applyUpdate(room.doc, update);
       });
       room.unstored = [];
+      room.built = true;
     };
     room.queue = loading
       .then(() => new Promise<void>((resolve) => setTimeout(resolve, BUILD_AFTER_MS)))
@@ -198,10 +203,15 @@ export class Room {
   /** Adds a connection and sends it the board and who is here. Never throws. */
   join(connection: Connection): void {
     this.connections.add(connection);
-    // Asks for what the client has and the room lacks, once the document is built.
-    void this.enqueue(() => {
-      if (connection.isOpen && !this.failed) connection.send(syncStep1Message(this.doc));
-    });
+    // Asks for what the client has and the room lacks: at once when the document is built,
+    // else once it is, unless the client said meanwhile that it held nothing (answerEmpty):
+    // whatever it wrote since came as updates, and asking would bring those again.
+    const askForMore = () => {
+      if (!connection.isOpen || this.failed || this.answeredEmpty.has(connection)) return;
+      connection.send(syncStep1Message(this.doc));
+    };
+    if (this.built) askForMore();
+    else void this.enqueue(askForMore);
     try {
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) connection.send(awarenessMessage(this.awareness, states));
@@ -283,6 +293,7 @@ export class Room {
    */
   private answerEmpty(connection: Connection): void {
     if (this.failed || !connection.isOpen) return;
+    this.answeredEmpty.add(connection);
     const [first = EMPTY_UPDATE, ...rest] = this.whole;
     if (rest.length > 0) connection.send(syncUpdateMessage(Y.mergeUpdates(rest)));
     connection.send(syncStep2UpdateMessage(first));
