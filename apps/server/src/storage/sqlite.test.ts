@@ -25,6 +25,38 @@ describe('SQLite storage', () => {
     };
   });
 
+  it('commits the appends of one turn together; one that fails does not take the others', async () => {
+    const storage = openSqliteStorage({ file: freshFile() });
+    const board = { title: 'B', template: 'dart', createdAt: 1 };
+    await storage.createBoard({ id: 'a', ...board }, [], new Uint8Array([0]));
+    await storage.createBoard({ id: 'b', ...board }, [], new Uint8Array([0]));
+    const results = await Promise.allSettled([
+      storage.appendUpdate('a', new Uint8Array([1])),
+      storage.appendUpdate('nope', new Uint8Array([2])),
+      storage.appendUpdate('b', new Uint8Array([3])),
+      storage.appendUpdate('a', new Uint8Array([4])),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((await storage.loadDocument('a')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([1]),
+      new Uint8Array([4]),
+    ]);
+    expect((await storage.loadDocument('b')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([3]),
+    ]);
+    // Appended and not yet committed when the store closes: committed first.
+    const last = storage.appendUpdate('b', new Uint8Array([5]));
+    await storage.close();
+    await expect(last).resolves.toBeGreaterThan(0);
+  });
+
   it('uses WAL mode and records its schema version', async () => {
     const file = freshFile();
     const storage = openSqliteStorage({ file });

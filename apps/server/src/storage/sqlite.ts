@@ -97,6 +97,48 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const insertUpdate = db.prepare(
     'INSERT INTO board_updates (board_id, data, created_at) VALUES (?, ?, ?)',
   );
+  // Group commit: the updates appended in one turn of the event loop (every room's frames that
+  // one read of the sockets brought) are written in one transaction, one WAL commit for all
+  // instead of one each. Each append resolves once its transaction has committed, so the relay
+  // still stores before it relays. Should the transaction fail (an update for a board that was
+  // deleted), each update is tried alone, so that one bad append fails only itself.
+  interface Append {
+    boardId: string;
+    update: Uint8Array;
+    resolve: (seq: number) => void;
+    reject: (error: unknown) => void;
+  }
+  let appends: Append[] = [];
+  const insertOne = (item: Append) =>
+    Number(insertUpdate.run(item.boardId, asBuffer(item.update), Date.now()).lastInsertRowid);
+  const insertAll = db.transaction((items: Append[]) => items.map(insertOne));
+  function commitAppends(): void {
+    const items = appends;
+    appends = [];
+    if (items.length === 0) return;
+    let seqs: number[] | undefined;
+    try {
+      if (!db.open) throw new Error('The database is closed.');
+      seqs = insertAll(items);
+    } catch (error) {
+      if (items.length === 1 || !db.open) {
+        for (const item of items) item.reject(error);
+        return;
+      }
+    }
+    if (seqs) {
+      for (const [index, item] of items.entries()) item.resolve(seqs[index] ?? 0);
+      return;
+    }
+    for (const item of items) {
+      try {
+        item.resolve(insertOne(item));
+      } catch (error) {
+        item.reject(error);
+      }
+    }
+  }
+
   const selectBoard = db.prepare<
     [string],
     { id: string; title: string; template: string; created_at: number }
@@ -229,8 +271,11 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
         .all(boardId, seq)
         .map((row) => ({ seq: row.seq, update: new Uint8Array(row.data) }));
     },
-    async appendUpdate(boardId, update) {
-      return Number(insertUpdate.run(boardId, asBuffer(update), Date.now()).lastInsertRowid);
+    appendUpdate(boardId, update) {
+      return new Promise<number>((resolve, reject) => {
+        appends.push({ boardId, update, resolve, reject });
+        if (appends.length === 1) setImmediate(commitAppends);
+      });
     },
     async compact(boardId, merged, throughSeq) {
       return compact(boardId, merged, throughSeq);
@@ -265,6 +310,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       db.prepare('SELECT 1').get();
     },
     async close() {
+      if (appends.length > 0) commitAppends();
       if (db.open) db.close();
     },
   };
