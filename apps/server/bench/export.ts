@@ -1,12 +1,11 @@
 // `npm run bench:export`: how long each export format takes and how much memory it needs for
 // boards of 100, 1,000 and 5,000 cards (`-- --cards 100` for one size), and how long the main
 // thread's event loop stalls meanwhile (what live sessions on the same server would feel). Each
-// export is the route's: the document encoded as one update, handed to the export pool, the
+// export is the route's: the board's stored updates handed to the export pool, the
 // file's bytes back. Each measurement runs in a fresh Node process, so its peak memory (maxRSS,
 // the pool's threads included) is its own. With --write it replaces the export section of
 // docs/benchmarks.md. Numbers vary with the machine's load: compare runs, do not assert on them.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import {
 import * as Y from 'yjs';
 import { createExportPool, type ExportPool } from '../src/export/exportPool.js';
 import { EXPORT_FORMATS } from '../src/export/formats.js';
+import { writeBenchmarkSection } from './benchmarksDoc.js';
 
 const SIZES = [100, 1_000, 5_000];
 const WORDS = 'Größe año łódź quote approval pilot region finance discount rollout'.split(' ');
@@ -164,14 +164,7 @@ if (args[0] === '--one') {
   ].join('\n');
   console.log(table);
   if (flags.write === true) {
-    const path = new URL('../../../docs/benchmarks.md', import.meta.url);
-    const doc = readFileSync(path, 'utf8');
-    const start = '<!-- bench:export:start -->';
-    const end = '<!-- bench:export:end -->';
-    const from = doc.indexOf(start);
-    const to = doc.indexOf(end);
-    if (from < 0 || to < from) throw new Error('docs/benchmarks.md lacks the export markers');
-    writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
+    writeBenchmarkSection('export', table);
     console.log('\nWritten to docs/benchmarks.md');
   }
 }

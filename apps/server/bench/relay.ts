@@ -2,7 +2,7 @@
 // y-websocket client, and prints a Markdown table. With --write it also replaces the relay
 // section of docs/benchmarks.md. Numbers vary with the machine's load: compare runs, do not
 // assert on them.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { buildServer } from '../src/app.js';
+import { writeBenchmarkSection } from './benchmarksDoc.js';
 
 type Row = [string, string];
 // Every stock provider adds a process 'exit' listener in Node.
@@ -197,13 +198,6 @@ const table = [
 console.log(table);
 
 if (process.argv.includes('--write')) {
-  const path = new URL('../../../docs/benchmarks.md', import.meta.url);
-  const doc = readFileSync(path, 'utf8');
-  const start = '<!-- bench:relay:start -->';
-  const end = '<!-- bench:relay:end -->';
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error('docs/benchmarks.md lacks the relay markers');
-  writeFileSync(path, `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`);
+  writeBenchmarkSection('relay', table);
   console.log('\nWritten to docs/benchmarks.md');
 }

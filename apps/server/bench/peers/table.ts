@@ -1,6 +1,4 @@
-// Turns the runs into the Markdown tables `npm run bench:peers` prints and, with --write, puts
-// between the bench:peers markers of docs/benchmarks.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeBenchmarkSection } from '../benchmarksDoc.js';
 import type { ColdResult, IdleResult, LoadResult } from './messages.js';
 import type { PeerName } from './peer.js';
 
@@ -144,12 +142,5 @@ export function coldTable(runs: ColdRuns[], notes: number): string {
 
 /** Replaces what lies between the bench:peers markers of docs/benchmarks.md. */
 export function writeSection(markdown: string): void {
-  const path = new URL('../../../../docs/benchmarks.md', import.meta.url);
-  const doc = readFileSync(path, 'utf8');
-  const start = '<!-- bench:peers:start -->';
-  const end = '<!-- bench:peers:end -->';
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error('docs/benchmarks.md lacks the bench:peers markers');
-  writeFileSync(path, `${doc.slice(0, from + start.length)}\n${markdown}\n${doc.slice(to)}`);
+  writeBenchmarkSection('peers', markdown);
 }
