@@ -1,5 +1,6 @@
 import { SUMMARY_HEADINGS, SUMMARY_MORE_HEADINGS } from '@dartboard/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPIN_SUMMARY_SECTIONS } from '../../../packages/board/src/summaryFixture.testing.js';
 import { startServer, type TestServer } from './helpers.js';
 import { type ReadPdf, readPdf } from './poppler.js';
 import { HOSTILE_TEXT, type SampleSession, writeSampleSession } from './sampleSession.js';
@@ -29,7 +30,7 @@ function bodyLines(page: string): string[] {
 }
 
 /** Where each heading first stands alone on a line, in the text of all pages. */
-function headingOrder(pdf: ReadPdf, headings: string[]): number[] {
+function headingOrder(pdf: ReadPdf, headings: readonly string[]): number[] {
   const lines = pdf.pages.flatMap(bodyLines);
   return headings.map((heading) => lines.indexOf(heading));
 }
@@ -72,21 +73,7 @@ describe('GET /api/boards/:id/summary?format=pdf', () => {
   });
 
   it('has the sections in the order of the summary', () => {
-    const order = headingOrder(pdf, [
-      SUMMARY_HEADINGS.groundRules,
-      SUMMARY_MORE_HEADINGS.stages,
-      'Situation',
-      'Problem',
-      'Implication',
-      'Need-payoff',
-      SUMMARY_HEADINGS.questions,
-      SUMMARY_HEADINGS.risksAndBenefits,
-      SUMMARY_MORE_HEADINGS.ideas,
-      SUMMARY_HEADINGS.votes,
-      SUMMARY_MORE_HEADINGS.metrics,
-      SUMMARY_HEADINGS.actions,
-      SUMMARY_HEADINGS.commitments,
-    ]);
+    const order = headingOrder(pdf, SPIN_SUMMARY_SECTIONS);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

@@ -276,7 +276,7 @@ export {
 } from './summaryLabels.js';
 export { SUMMARY_HEADINGS, summaryToMarkdown } from './summaryMarkdown.js';
 export { summaryToText } from './summaryText.js';
-export { escapeXml, type OutlineText, xmlSafe } from './svgText.js';
+export { escapeXml, num, type OutlineText, xmlSafe } from './svgText.js';
 export {
   applyTemplate,
   DART_ZONES,

@@ -9,9 +9,31 @@ import { setGroundRules } from './groundRules.js';
 import { addNote } from './note.js';
 import { agreeToGroundRules, joinSession } from './people.js';
 import { addMetric, goToStage, setStagesEnabled } from './stages.js';
+import { SUMMARY_MORE_HEADINGS } from './summaryLabels.js';
+import { SUMMARY_HEADINGS } from './summaryMarkdown.js';
 import { applyTemplate, SPIN_ZONES } from './templates.js';
 import { placeDot, revealVotes, startVote } from './vote.js';
 import { addZone } from './zone.js';
+
+/**
+ * The second-level headings of the summary of a SPIN session that has every section (this
+ * fixture, or the server tests' sample session), in their order: stages, then each SPIN lane.
+ */
+export const SPIN_SUMMARY_SECTIONS: readonly string[] = [
+  SUMMARY_HEADINGS.groundRules,
+  SUMMARY_MORE_HEADINGS.stages,
+  'Situation',
+  'Problem',
+  'Implication',
+  'Need-payoff',
+  SUMMARY_HEADINGS.questions,
+  SUMMARY_HEADINGS.risksAndBenefits,
+  SUMMARY_MORE_HEADINGS.ideas,
+  SUMMARY_HEADINGS.votes,
+  SUMMARY_MORE_HEADINGS.metrics,
+  SUMMARY_HEADINGS.actions,
+  SUMMARY_HEADINGS.commitments,
+];
 
 /** 2026-11-20 at `time` (HH:MM), UTC, in ms. */
 export const at = (time: string) => Date.parse(`2026-11-20T${time}:00Z`);

@@ -2,6 +2,7 @@
 // `<text>` in about half a millisecond, and a 5,000-card board has some 25,000 lines of text,
 // where filling the same glyphs as paths takes a fraction of that. Glyphs are placed at their
 // advance widths (no kerning, no shaping), as pictureFont's measure lays the lines out.
+import { num } from '@dartboard/board';
 import type { Font, Glyph } from 'fontkit';
 
 /** A glyph at one size: its first point from the pen, and the rest of its path, relative. */
@@ -11,9 +12,8 @@ interface PlacedShape {
   rest: string;
 }
 
-/** Hundredths of a unit, the precision of the picture's numbers. */
+/** Hundredths of a unit, the precision of the picture's numbers (see `num`). */
 const round = (value: number) => Math.round(value * 100) / 100;
-const num = (value: number) => String(round(value) || 0);
 
 /**
  * The glyph's outline at `scale` (font units to picture units, y downwards) as SVG path data

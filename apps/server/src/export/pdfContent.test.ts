@@ -1,7 +1,11 @@
-import { buildSummary, SUMMARY_HEADINGS, SUMMARY_MORE_HEADINGS } from '@dartboard/board';
+import { buildSummary, SUMMARY_MORE_HEADINGS } from '@dartboard/board';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FIXTURE_NOW, spinSession } from '../../../../packages/board/src/summaryFixture.testing.js';
+import {
+  FIXTURE_NOW,
+  SPIN_SUMMARY_SECTIONS,
+  spinSession,
+} from '../../../../packages/board/src/summaryFixture.testing.js';
 import { type Block, cleanText, summaryToPdfContent } from './pdfContent.js';
 
 function headings(blocks: Block[], level: 2 | 3): string[] {
@@ -18,21 +22,7 @@ describe('summaryToPdfContent', () => {
   const content = summaryToPdfContent(summary);
 
   it('has the sections in the Markdown summary’s order, with its headings', () => {
-    expect(headings(content.blocks, 2)).toEqual([
-      SUMMARY_HEADINGS.groundRules,
-      SUMMARY_MORE_HEADINGS.stages,
-      'Situation',
-      'Problem',
-      'Implication',
-      'Need-payoff',
-      SUMMARY_HEADINGS.questions,
-      SUMMARY_HEADINGS.risksAndBenefits,
-      SUMMARY_MORE_HEADINGS.ideas,
-      SUMMARY_HEADINGS.votes,
-      SUMMARY_MORE_HEADINGS.metrics,
-      SUMMARY_HEADINGS.actions,
-      SUMMARY_HEADINGS.commitments,
-    ]);
+    expect(headings(content.blocks, 2)).toEqual(SPIN_SUMMARY_SECTIONS);
   });
 
   it('puts customer, goal, participants and the end on the first page', () => {
