@@ -289,13 +289,18 @@ export class Room {
    * after this reaches the connection as a relayed update, since it has joined. The first update
    * (the last compaction) goes as it is, the ones stored after it merged into one and sent
    * ahead of it: Yjs keeps them pending until what they build on arrives, so that when the
-   * client counts itself synced (at the step 2) it holds the whole board.
+   * client counts itself synced (at the step 2) it holds the whole board. The merged ones
+   * take their place in `whole`, so the next to join is not merged for again.
    */
   private answerEmpty(connection: Connection): void {
     if (this.failed || !connection.isOpen) return;
     this.answeredEmpty.add(connection);
     const [first = EMPTY_UPDATE, ...rest] = this.whole;
-    if (rest.length > 0) connection.send(syncUpdateMessage(Y.mergeUpdates(rest)));
+    if (rest.length > 0) {
+      const since = rest.length === 1 ? (rest[0] as Uint8Array) : Y.mergeUpdates(rest);
+      this.whole = [first, since];
+      connection.send(syncUpdateMessage(since));
+    }
     connection.send(syncStep2UpdateMessage(first));
   }
 
