@@ -2,6 +2,7 @@ import type { Role } from '@dartboard/board';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket from 'ws';
 import { TokenBucket } from './limits.js';
+import { Outgoing } from './outbox.js';
 
 // Close codes sent to clients (docs/api.md). The stock y-websocket client reconnects after any
 // of them except 4400-4499, which are kept for closes that a retry cannot fix.
@@ -60,6 +61,7 @@ export class Connection {
   readonly refusals: TokenBucket;
   private closed = false;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly outgoing: Outgoing;
 
   constructor(
     readonly socket: WebSocket,
@@ -74,6 +76,7 @@ export class Connection {
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
     this.presence = new TokenBucket(limits.presencePerSecond, limits.presencePerSecond * 2);
     this.refusals = new TokenBucket(limits.refusalsPerMinute / 60, limits.refusalsPerMinute);
+    this.outgoing = new Outgoing(socket, (error) => log.debug({ err: error }, 'send failed'));
   }
 
   get role(): Role {
@@ -85,22 +88,19 @@ export class Connection {
   }
 
   /**
-   * Sends a frame unless the client is not reading: a socket whose unsent data passes the
-   * bound is terminated (the client reconnects and resyncs) instead of growing server memory.
+   * Queues a frame (outbox.ts writes it once the current work is done) unless the client is not
+   * reading: a socket whose unsent data passes the bound is terminated (the client reconnects
+   * and resyncs) instead of growing server memory.
    */
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
-    if (this.socket.bufferedAmount + message.byteLength > this.maxBufferedBytes) {
-      this.log.warn(
-        { bufferedAmount: this.socket.bufferedAmount },
-        'client is not reading; dropping its connection',
-      );
+    const unsent = this.socket.bufferedAmount + this.outgoing.bytes;
+    if (unsent + message.byteLength > this.maxBufferedBytes) {
+      this.log.warn({ bufferedAmount: unsent }, 'client is not reading; dropping its connection');
       this.terminate();
       return;
     }
-    this.socket.send(message, (error) => {
-      if (error) this.log.debug({ err: error }, 'send failed');
-    });
+    this.outgoing.push(message);
   }
 
   /**
@@ -128,11 +128,14 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     this.log.info({ code, reason }, 'closing connection');
+    // What was sent before the close (a refusal's reason, say) goes first.
+    this.outgoing.flush();
     this.socket.close(code, reason);
   }
 
   terminate(): void {
     this.closed = true;
+    this.outgoing.clear();
     clearInterval(this.heartbeat);
     this.socket.terminate();
   }
