@@ -100,6 +100,12 @@ export class Room {
   private queue: Promise<void> = Promise.resolve();
   private unstored: Uint8Array[] = [];
   /**
+   * Settles once every update applied so far is stored and relayed; rejects (with a
+   * StorageError) once storing one has failed. Clients' writes do not wait for it in the queue:
+   * the next is reviewed and applied while the last is being stored (storeAndRelay).
+   */
+  private stored: Promise<void> = Promise.resolve();
+  /**
    * Updates that, applied in order, make the board as stored: what a client that holds nothing
    * is sent, without encoding the document for it. Everything stored or applied since the load
    * is added; a compaction leaves its one merged update.
@@ -306,7 +312,7 @@ export class Room {
 
   /** Runs after every queued message so far: their changes are stored and relayed. */
   flushed(): Promise<void> {
-    return this.queue;
+    return this.queue.then(() => this.stored.catch(() => undefined));
   }
 
   /**
@@ -356,6 +362,8 @@ export class Room {
   }
 
   private async compactNow(): Promise<void> {
+    // The document may hold writes still being stored; the queue waits, so it holds no more.
+    await this.stored;
     if (this.failed || this.appendedSinceCompaction <= 0) return;
     // Only through what the document is known to hold: another instance may have stored
     // updates this one has not received yet, and those must stay.
@@ -378,10 +386,13 @@ export class Room {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === SYNC_STEP1) {
         const stateVector = decoding.readVarUint8Array(decoder);
-        connection.send(syncStep2Message(this.doc, stateVector));
+        // Sent once what the document holds now is stored, writes still in flight included.
+        const answer = syncStep2Message(this.doc, stateVector);
+        this.afterStored(() => connection.send(answer));
       } else if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
         const taken = await this.write(connection, decoding.readVarUint8Array(decoder));
-        if (connection.wantsAcks) connection.send(savedMessage(syncType, taken));
+        if (connection.wantsAcks)
+          this.afterStored(() => connection.send(savedMessage(syncType, taken)));
       } else {
         throw new ProtocolError(CLOSE_UNSUPPORTED, `unknown sync message type ${syncType}`);
       }
@@ -438,8 +449,9 @@ export class Room {
       );
     } finally {
       // Even if applying failed part-way, whatever reached the document is stored and relayed.
-      // A refused write's correction goes to its writer as well.
-      await this.storeAndRelay(refusal ? undefined : connection);
+      // A refused write's correction goes to its writer as well, before the refusal.
+      const stored = this.storeAndRelay(refusal ? undefined : connection);
+      if (refusal) await stored;
     }
     if (refusal) {
       this.metrics.refused(refusalKind(refusal, review.refusal, full));
@@ -487,32 +499,62 @@ export class Room {
     try {
       return await task();
     } catch (error) {
-      throw new StorageError(error);
+      throw error instanceof StorageError ? error : new StorageError(error);
     }
   }
 
-  private async storeAndRelay(origin: Connection | undefined): Promise<void> {
+  /**
+   * Stores what the document took since the last call and relays it once stored, without
+   * waiting: appends of one board are numbered in the order they are made (the storage
+   * promises it), so the room applies the next write while this one is stored, and the writes
+   * of one group commit reach each client together (outbox.ts). Stored and relayed in order,
+   * each after the ones before; `stored` settles after this one.
+   */
+  private storeAndRelay(origin: Connection | undefined): Promise<void> {
     const updates = this.unstored;
     this.unstored = [];
-    for (const update of updates) {
-      const started = performance.now();
-      const seq = await this.guardStorage(() => this.storage.appendUpdate(this.id, update));
+    if (updates.length === 0) return this.stored;
+    const started = performance.now();
+    const appends = Promise.all(
+      updates.map((update) => {
+        this.storedBytes += update.byteLength;
+        return this.storage.appendUpdate(this.id, update);
+      }),
+    ).catch((error: unknown) => {
+      throw new StorageError(error);
+    });
+    // Handled below, after the earlier writes; marked handled now so that a failure while
+    // those are still on their way is not reported as unhandled.
+    appends.catch(() => undefined);
+    const done = this.stored.then(async () => {
+      const seqs = await appends;
       this.metrics.updateStored((performance.now() - started) / 1000);
-      this.whole.push(update);
-      this.countStored(seq);
-      this.link?.publishUpdate(seq, update);
-      this.appendedSinceCompaction++;
-      this.storedBytes += update.byteLength;
-    }
-    // Another instance may have stored the numbers before ours; wait for them briefly.
-    if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
-    for (const update of updates) {
-      const message = syncUpdateMessage(update);
-      for (const connection of this.connections) {
-        if (connection !== origin) connection.send(message);
+      for (const [index, update] of updates.entries()) {
+        const seq = seqs[index] ?? 0;
+        this.whole.push(update);
+        this.countStored(seq);
+        this.link?.publishUpdate(seq, update);
+        this.appendedSinceCompaction++;
       }
-    }
-    this.compactSoon();
+      if (this.destroyed) return;
+      // Another instance may have stored the numbers before ours; wait for them briefly.
+      if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
+      for (const update of updates) {
+        const message = syncUpdateMessage(update);
+        for (const connection of this.connections) {
+          if (connection !== origin) connection.send(message);
+        }
+      }
+      this.compactSoon();
+    });
+    this.stored = done;
+    done.catch((error: unknown) => this.fail(error instanceof StorageError ? error.cause : error));
+    return done;
+  }
+
+  /** Runs `then` once everything applied so far is stored (not at all if storing failed). */
+  private afterStored(then: () => void): void {
+    this.stored.then(then, () => undefined);
   }
 
   /**
@@ -545,7 +587,8 @@ export class Room {
   private readonly listener: BoardListener = {
     update: (seq, update) => {
       if (this.destroyed) return;
-      void this.enqueue(() => {
+      void this.enqueue(async () => {
+        await this.stored;
         if (!this.seqs.offer(seq, update)) return;
         this.applyWaiting();
         if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
@@ -601,6 +644,8 @@ export class Room {
 
   /** Reads from storage every update after those the document is known to hold. */
   private async catchUp(): Promise<void> {
+    // Own writes still being stored would otherwise come back from storage as someone else's.
+    await this.stored;
     if (this.failed || this.destroyed) return;
     const after = this.seqs.through;
     const rows = await this.storage.loadUpdatesSince(this.id, after);

@@ -61,6 +61,27 @@ export function storageContract(
     await storage.close();
   });
 
+  it('numbers appends of one board in the order they are made, without waiting for each', async () => {
+    const { storage } = await open();
+    await storage.createBoard(board('a'), [], bytes(0));
+    await storage.createBoard(board('b'), [], bytes(0));
+    const made = Array.from({ length: 40 }, (_, i) =>
+      storage.appendUpdate(i % 4 === 3 ? 'b' : 'a', bytes(i + 1)),
+    );
+    const missing = storage.appendUpdate('nope', bytes(99));
+    const seqs = await Promise.all(made);
+    await expect(missing).rejects.toThrow();
+    const ofA = seqs.filter((_, i) => i % 4 !== 3);
+    for (const [index, seq] of ofA.entries())
+      if (index > 0) expect(seq).toBeGreaterThan(ofA[index - 1] ?? 0);
+    const expected = Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 4 !== 3);
+    expect((await storage.loadDocument('a')).updates).toEqual([
+      bytes(0),
+      ...expected.map((i) => bytes(i + 1)),
+    ]);
+    await storage.close();
+  });
+
   it('compacts the log up to a sequence number and keeps what came after', async () => {
     const { storage } = await open();
     await storage.createBoard(board('a'), [], bytes(0));

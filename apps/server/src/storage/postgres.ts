@@ -81,6 +81,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
   });
   // An idle connection's error would otherwise be an unhandled 'error' event, ending the process.
   pool.on('error', (error) => options.onIdleError?.(error));
+  /** Per board, the last append made: the next one waits for it (see appendUpdate). */
+  const lastAppend = new Map<string, Promise<void>>();
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -205,11 +207,25 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       return rows.map((row) => ({ seq: num(row.seq), update: bytes(row.data) }));
     },
     // One statement, committed on its own: with synchronous_commit on (PostgreSQL's default)
-    // the update is in the flushed write-ahead log when this resolves.
-    async appendUpdate(boardId, update) {
-      const { rows } = await pool.query(APPEND, [boardId, asBuffer(update), Date.now()]);
-      if (!rows[0]) throw new Error(`cannot store an update of board ${boardId}: no such board`);
-      return num(rows[0].seq);
+    // the update is in the flushed write-ahead log when this resolves. The pool would run two
+    // appends of one board side by side, numbering them in either order: each waits for the one
+    // before it.
+    appendUpdate(boardId, update) {
+      const before = lastAppend.get(boardId);
+      const append = (before ?? Promise.resolve()).then(async () => {
+        const { rows } = await pool.query(APPEND, [boardId, asBuffer(update), Date.now()]);
+        if (!rows[0]) throw new Error(`cannot store an update of board ${boardId}: no such board`);
+        return num(rows[0].seq);
+      });
+      const settled = append.then(
+        () => undefined,
+        () => undefined,
+      );
+      lastAppend.set(boardId, settled);
+      void settled.then(() => {
+        if (lastAppend.get(boardId) === settled) lastAppend.delete(boardId);
+      });
+      return append;
     },
     async compact(boardId, merged, throughSeq) {
       return transaction(async (client) => {

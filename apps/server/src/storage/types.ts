@@ -99,7 +99,11 @@ export interface Storage {
    * the merged update, which is numbered after it.
    */
   loadUpdatesSince(boardId: string, seq: number): Promise<SeqUpdate[]>;
-  /** Appends one document update durably and returns its sequence number. */
+  /**
+   * Appends one document update durably and returns its sequence number. Appends of one board
+   * are numbered in the order they are called, also when a caller does not wait for one before
+   * making the next.
+   */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
   /**
    * Replaces every update up to and including `throughSeq` with `merged`, which must contain
