@@ -19,7 +19,7 @@ export const dartboard: Peer = {
   storage: 'SQLite (every update stored before it is relayed, synchronous=NORMAL)',
   command(port, dataDir) {
     return {
-      args: [main],
+      args: [process.env.BENCH_MAIN ?? main],
       env: {
         HOST: '127.0.0.1',
         PORT: String(port),

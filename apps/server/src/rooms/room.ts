@@ -516,9 +516,11 @@ export class Room {
     if (updates.length === 0) return this.stored;
     const started = performance.now();
     const appends = Promise.all(
-      updates.map((update) => {
+      updates.map(async (update) => {
         this.storedBytes += update.byteLength;
-        return this.storage.appendUpdate(this.id, update);
+        const seq = await this.storage.appendUpdate(this.id, update);
+        this.metrics.updateStored((performance.now() - started) / 1000);
+        return seq;
       }),
     ).catch((error: unknown) => {
       throw new StorageError(error);
@@ -528,7 +530,6 @@ export class Room {
     appends.catch(() => undefined);
     const done = this.stored.then(async () => {
       const seqs = await appends;
-      this.metrics.updateStored((performance.now() - started) / 1000);
       for (const [index, update] of updates.entries()) {
         const seq = seqs[index] ?? 0;
         this.whole.push(update);
