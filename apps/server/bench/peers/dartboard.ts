@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { BoardRef, Peer } from './peer.js';
 
+// BENCH_DARTBOARD_MAIN=/path/to/other/dist/main.js runs another build, to compare two.
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 export const LIFTED_LIMITS = {
@@ -19,7 +20,7 @@ export const dartboard: Peer = {
   storage: 'SQLite (every update stored before it is relayed, synchronous=NORMAL)',
   command(port, dataDir) {
     return {
-      args: [process.env.BENCH_MAIN ?? main],
+      args: [process.env.BENCH_DARTBOARD_MAIN ?? main],
       env: {
         HOST: '127.0.0.1',
         PORT: String(port),
