@@ -16,7 +16,7 @@
 // Numbers vary with the machine's load: compare runs, do not assert on them.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -123,7 +123,7 @@ cleanups.push(() => {
 });
 pin(redis.pid, SERVER_CORE);
 const versions = {
-  postgres: spawnSync('psql', ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').pop(),
+  postgres: /\d+\.\d+/.exec(spawnSync('psql', ['--version'], { encoding: 'utf8' }).stdout)?.[0],
   redis: /v=(\S+)/.exec(spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout)?.[1],
 };
 
@@ -349,7 +349,7 @@ for (const boards of boardCounts) {
 
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const markdown = [
-  `Measured ${when} UTC on linux/x64 (2 cores), Node ${process.version}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}` +
+  `Measured ${when} UTC on linux/x64 (${cpus().length} cores), Node ${process.version}, PostgreSQL ${versions.postgres}, Redis ${versions.redis}` +
     `${quick ? ', a --quick run (a smoke test)' : ''}: ${settings.reps === 1 ? 'one run' : `${settings.reps} runs`} of ${settings.windowMs / 1000} s after ` +
     `${settings.warmupMs / 1000} s of warm-up per row; the servers, PostgreSQL and Redis share core ${SERVER_CORE}, the generator has core ${GENERATOR_CORE}; ` +
     `load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end.`,
