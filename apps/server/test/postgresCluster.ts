@@ -45,7 +45,11 @@ function postgresUid(): number | undefined {
   return Number(id.stdout.trim());
 }
 
-async function startCluster(): Promise<{ url: string; stop: () => void }> {
+/**
+ * Starts a throwaway cluster: its superuser URL, its data folder (postmaster.pid names the
+ * postmaster) and how to stop and delete it. Also used by `npm run bench:instances`.
+ */
+export async function startCluster(): Promise<{ url: string; data: string; stop: () => void }> {
   const bin = binaries();
   if (!bin) {
     throw new Error(
@@ -98,6 +102,7 @@ async function startCluster(): Promise<{ url: string; stop: () => void }> {
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    data,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);

@@ -20,7 +20,7 @@ declare module 'vitest' {
 /** Starts redis-server on `port` (default: a free one) and waits until it answers. */
 export async function startRedis(
   port?: number,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const binary = process.env.REDIS_SERVER || 'redis-server';
   if (spawnSync(binary, ['--version']).status !== 0) {
     throw new Error(`${binary} is not installed; run \`bash scripts/ensure-redis.sh\``);
@@ -54,7 +54,7 @@ export async function startRedis(
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  return { url: `redis://127.0.0.1:${port}`, pid: child.pid as number, stop };
 }
 
 export default async function setup(

@@ -9,8 +9,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { addNote, moveNote } from '@dartboard/board';
 import * as Y from 'yjs';
 import { openAll, RawClient } from './client.js';
-import type { LatencySamples, LoadJob, LoadResult } from './messages.js';
-import { cpuMs, memoryKiB } from './proc.js';
+import type { LatencySamples, LoadJob, LoadResult, Watch, Watched } from './messages.js';
+import type { BoardRef } from './peer.js';
+import { coreBusyMs, cpuMs, memoryKiB, treeCpuMs } from './proc.js';
 import { awarenessUpdate, readAwareness } from './protocol.js';
 
 const DRAIN_MS = 2_000;
@@ -46,8 +47,37 @@ class Ledger {
   }
 }
 
+/** Board `board` as its client number `index` reaches it, and through which server. */
+function through(board: BoardRef, index: number): { ref: BoardRef; server: number } {
+  if (!board.urls || board.urls.length === 0) return { ref: board, server: 0 };
+  const server = index % board.urls.length;
+  return { ref: { ...board, url: board.urls[server] ?? board.url }, server };
+}
+
+/** The sum of the servers' dartboard_updates_stored_total. */
+async function storedTotal(urls: string[]): Promise<number> {
+  let sum = 0;
+  for (const url of urls) {
+    const text = await (await fetch(url)).text();
+    const value = /^dartboard_updates_stored_total (\S+)$/m.exec(text)?.[1];
+    if (value === undefined) throw new Error(`${url}: no dartboard_updates_stored_total`);
+    sum += Number(value);
+  }
+  return sum;
+}
+
+function cpuOf(watch: Watch): Record<string, number> {
+  return Object.fromEntries(
+    watch.processes.map((p) => [p.name, p.tree ? treeCpuMs(p.pid) : cpuMs(p.pid)]),
+  );
+}
+
 export async function runLoad(job: LoadJob, onClose: (what: string) => void): Promise<LoadResult> {
   const edits = new Ledger();
+  /** Edits whose writer reached the board through another server than its probe, and the rest. */
+  const crossEdits = new Ledger();
+  const localEdits = new Ledger();
+  const spread = job.boards.some((board) => (board.urls?.length ?? 0) > 1);
   const cursors = new Ledger();
   const closes: string[] = [];
   const unexpected = (code: number, reason: string) => {
@@ -56,29 +86,34 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
   };
 
   // Probes first, so they see every edit.
-  const probes = await openAll(
-    job.boards.length,
-    (i) =>
-      new RawClient(
-        job.boards[i] as LoadJob['boards'][number],
-        {
-          update(update, arrivedAt) {
-            for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-              edits.arrived(client, clock, arrivedAt);
-            }
-          },
-          awareness(update, arrivedAt) {
-            readAwareness(update, (client, clock) => cursors.arrived(client, clock, arrivedAt));
-          },
+  const probeServers: number[] = [];
+  const probes = await openAll(job.boards.length, (i) => {
+    const { ref, server } = through(job.boards[i] as BoardRef, i);
+    probeServers[i] = server;
+    return new RawClient(
+      ref,
+      {
+        update(update, arrivedAt) {
+          for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+            edits.arrived(client, clock, arrivedAt);
+            crossEdits.arrived(client, clock, arrivedAt);
+            localEdits.arrived(client, clock, arrivedAt);
+          }
         },
-        unexpected,
-      ),
-  );
+        awareness(update, arrivedAt) {
+          readAwareness(update, (client, clock) => cursors.arrived(client, clock, arrivedAt));
+        },
+      },
+      unexpected,
+    );
+  });
 
   interface Writer {
     client: RawClient;
     doc: Y.Doc;
     note: string;
+    /** Whether it reaches its board through another server than the board's probe. */
+    cross: boolean;
     moves: number;
     presenceClock: number;
     user: { name: string; color: string; role: string };
@@ -86,8 +121,11 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
   const writers: Writer[] = [];
   const clients = await openAll(job.boards.length * job.writersPerBoard, (i) => {
     const doc = new Y.Doc();
+    const boardIndex = Math.floor(i / job.writersPerBoard);
+    const { ref, server } = through(job.boards[boardIndex] as BoardRef, i % job.writersPerBoard);
+    const cross = server !== probeServers[boardIndex];
     const client = new RawClient(
-      job.boards[Math.floor(i / job.writersPerBoard)] as LoadJob['boards'][number],
+      ref,
       {
         stateVector: () => Y.encodeStateVector(doc),
         answer: (stateVector) => Y.encodeStateAsUpdate(doc, stateVector),
@@ -96,7 +134,7 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
     );
     doc.on('update', (update: Uint8Array) => client.sendUpdate(update));
     const user = { name: `Writer ${i}`, color: '#3366ff', role: 'edit' };
-    writers.push({ client, doc, note: '', moves: 0, presenceClock: 0, user });
+    writers.push({ client, doc, note: '', cross, moves: 0, presenceClock: 0, user });
     return client;
   });
   if (clients.length !== writers.length) throw new Error('writers out of step');
@@ -129,7 +167,9 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
       const at = performance.now();
       writer.moves++;
       moveNote(writer.doc, writer.note, writer.moves % 1000, Math.floor(writer.moves / 1000));
-      edits.created(id, Y.getState(writer.doc.store, id), at);
+      const clock = Y.getState(writer.doc.store, id);
+      edits.created(id, clock, at);
+      (writer.cross ? crossEdits : localEdits).created(id, clock, at);
     });
     if (job.cursorsPerSecond > 0) {
       every(1000 / job.cursorsPerSecond, () => {
@@ -146,17 +186,35 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
 
   await sleep(job.warmupMs);
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  const startStored = job.watch ? await storedTotal(job.watch.metricsUrls) : 0;
+  const startWatched = job.watch ? cpuOf(job.watch) : {};
+  const core = job.watch?.core;
+  const startCoreBusy = core === undefined ? 0 : coreBusyMs(core);
   const startCpu = process.cpuUsage();
   const startServerCpu = cpuMs(job.serverPid);
   const windowStart = performance.now();
-  edits.windowStart = cursors.windowStart = windowStart;
+  edits.windowStart =
+    crossEdits.windowStart =
+    localEdits.windowStart =
+    cursors.windowStart =
+      windowStart;
   loop.enable();
   await sleep(job.windowMs);
   const windowEnd = performance.now();
-  edits.windowEnd = cursors.windowEnd = windowEnd;
+  edits.windowEnd = crossEdits.windowEnd = localEdits.windowEnd = cursors.windowEnd = windowEnd;
   loop.disable();
   const serverCpuMs = cpuMs(job.serverPid) - startServerCpu;
   const used = process.cpuUsage(startCpu);
+  let watched: Watched | undefined;
+  if (job.watch) {
+    const endWatched = cpuOf(job.watch);
+    const coreBusy = core === undefined ? undefined : coreBusyMs(core) - startCoreBusy;
+    const stored = (await storedTotal(job.watch.metricsUrls)) - startStored;
+    const cpu = Object.fromEntries(
+      Object.entries(endWatched).map(([name, ms]) => [name, ms - (startWatched[name] ?? 0)]),
+    );
+    watched = { cpuMs: cpu, stored, ...(coreBusy === undefined ? {} : { coreBusyMs: coreBusy }) };
+  }
   const memory = memoryKiB(job.serverPid);
 
   for (const timer of timers) clearInterval(timer);
@@ -165,6 +223,7 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
   const denied = [...probes, ...clients].reduce((sum, client) => sum + client.denied, 0);
   return {
     edits: edits.result,
+    ...(spread ? { crossEdits: crossEdits.result, localEdits: localEdits.result } : {}),
     cursors: cursors.result,
     windowMs: windowEnd - windowStart,
     serverCpuMs,
@@ -175,5 +234,6 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
     eventLoopMaxMs: Math.max(0, loop.max / 1e6 - LOOP_RESOLUTION_MS),
     denied,
     closes,
+    ...(watched ? { watched } : {}),
   };
 }

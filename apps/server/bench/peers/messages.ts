@@ -15,6 +15,27 @@ export interface LoadJob {
   warmupMs: number;
   windowMs: number;
   serverPid: number;
+  /** More to measure over the window (bench:instances). */
+  watch?: Watch;
+}
+
+/** Processes whose CPU time to read over the window, and counters to read before and after it. */
+export interface Watch {
+  /** `tree`: the process and its children (PostgreSQL's postmaster and its backends). */
+  processes: { name: string; pid: number; tree?: boolean }[];
+  /** Prometheus endpoints whose dartboard_updates_stored_total to sum. */
+  metricsUrls: string[];
+  /** A core whose busy time to read from /proc/stat (to tell what else ran on it). */
+  core?: number;
+}
+
+export interface Watched {
+  /** CPU time over the window by process name, ms. */
+  cpuMs: Record<string, number>;
+  /** Updates the servers stored in the window (their dartboard_updates_stored_total). */
+  stored: number;
+  /** Busy time of `watch.core` over the window, by every process on it, ms. */
+  coreBusyMs?: number;
 }
 
 export interface LatencySamples {
@@ -28,6 +49,10 @@ export interface LatencySamples {
 
 export interface LoadResult {
   edits: LatencySamples;
+  /** With board URLs on several servers: the edits whose writer and probe were on different ones. */
+  crossEdits?: LatencySamples;
+  /** With board URLs on several servers: the edits whose writer was on the probe's server. */
+  localEdits?: LatencySamples;
   cursors: LatencySamples;
   windowMs: number;
   serverCpuMs: number;
@@ -39,6 +64,7 @@ export interface LoadResult {
   /** Permission-denied messages received, and connections the server closed. */
   denied: number;
   closes: string[];
+  watched?: Watched;
 }
 
 export interface UploadJob {

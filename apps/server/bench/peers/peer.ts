@@ -11,6 +11,11 @@ export interface BoardRef {
   /** The document's name (Hocuspocus frames every message with it). */
   name: string;
   url: string;
+  /**
+   * The same board through each of several servers (bench:instances): writer w of a board
+   * connects to urls[w % n], the probe of board b to urls[b % n]. Without it, all use `url`.
+   */
+  urls?: string[];
 }
 
 export interface Peer {
