@@ -13,7 +13,7 @@
 // Excalidraw and BENCH_THROTTLED_SIZES for the throttled runs (an empty value skips them; --write
 // wants the defaults); BENCH_ONLY=35% measures only the scenarios whose name contains that text;
 // BENCH_TRACE=1 also prints where each scenario's time went (Chromium trace events, summed per
-// thread, nested ones included).
+// thread, nested ones included); BENCH_PROFILE=1 the page's script time by function.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -42,6 +42,7 @@ const THROTTLED_SIZES = sizes('BENCH_THROTTLED_SIZES', [1000]);
 const THROTTLE_RATE = 4;
 const ONLY = process.env.BENCH_ONLY ?? '';
 const TRACE = process.env.BENCH_TRACE === '1';
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -400,6 +401,31 @@ function printTrace(buffer: Buffer, frameCount: number): void {
   for (const [key, ms] of top) console.log(`  ${(ms / frameCount).toFixed(2)} ms/frame  ${key}`);
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** Main-thread script time per frame by function (self time), largest first. */
+function printProfile(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  frameCount: number,
+): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const frame = byId.get(samples[i] ?? -1)?.callFrame;
+    if (!frame) continue;
+    const file = frame.url.split('/').at(-1) ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, ms] of top) console.log(`  ${(ms / frameCount).toFixed(2)} ms/frame  ${key}`);
+}
+
 interface Frames {
   fps: number;
   p50: number;
@@ -441,8 +467,11 @@ async function runOne(
     for (const scenario of SCENARIOS.filter((s) => s.name.includes(ONLY))) {
       await subject.prepare(page, scenario.setup);
       if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      if (PROFILE) await session.send('Profiler.enable');
+      if (PROFILE) await session.send('Profiler.start');
       const frames = await measure(page, subject, scenario.motion);
       if (TRACE) printTrace(await browser.stopTracing(), frames.length);
+      if (PROFILE) printProfile((await session.send('Profiler.stop')).profile, frames.length);
       const sorted = [...frames].sort((a, b) => a - b);
       const mean = frames.reduce((sum, f) => sum + f, 0) / frames.length;
       const result = {
