@@ -13,7 +13,8 @@
 // Excalidraw and BENCH_THROTTLED_SIZES for the throttled runs (an empty value skips them; --write
 // wants the defaults); BENCH_ONLY=35% measures only the scenarios whose name contains that text;
 // BENCH_TRACE=1 also prints where each scenario's time went (Chromium trace events, summed per
-// thread, nested ones included); BENCH_PROFILE=1 the page's script time by function.
+// thread, nested ones included); BENCH_PROFILE=1 the page's script time by function
+// (while opening the board, in total; while measuring, per frame).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -461,13 +462,15 @@ async function runOne(
   if (throttled) await session.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE_RATE });
   const label = `${subject.name}, ${size.toLocaleString('en')} notes${throttled ? `, CPU ${THROTTLE_RATE}x slower` : ''}`;
   try {
+    if (PROFILE) await session.send('Profiler.enable');
+    if (PROFILE) await session.send('Profiler.start');
     const ready = await subject.open(page, benchNotes(size));
+    if (PROFILE) printProfile((await session.send('Profiler.stop')).profile, 1);
     console.log(`${label} | ready ${ready.afterSync.toFixed(0)} ms (${ready.total.toFixed(0)} ms)`);
     const scenarios = new Map<string, Frames>();
     for (const scenario of SCENARIOS.filter((s) => s.name.includes(ONLY))) {
       await subject.prepare(page, scenario.setup);
       if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-      if (PROFILE) await session.send('Profiler.enable');
       if (PROFILE) await session.send('Profiler.start');
       const frames = await measure(page, subject, scenario.motion);
       if (TRACE) printTrace(await browser.stopTracing(), frames.length);

@@ -23,10 +23,13 @@ export function straddlingNotes(
 ): BoardRect[] {
   const shownZones = zones.map((zone) => ({ ...zone, ...preview?.get((zone as Zone).id) }));
   const marks: BoardRect[] = [];
+  if (shownZones.length === 0) return marks;
   for (const note of notes) {
     // A board of thousands of scattered notes would otherwise draw thousands of outlines.
     if (marks.length >= MAX_MARKS) break;
-    const shown = { ...note, ...preview?.get(note.id) };
+    // Copied only when moved: a board of 20,000 notes is looked at whenever one changes.
+    const moved = preview?.get(note.id);
+    const shown: BoardRect = moved ? { ...note, ...moved } : note;
     if (shownZones.some((zone) => rectsIntersect(zone, shown) && !rectContainsRect(zone, shown))) {
       marks.push(shown);
     }
