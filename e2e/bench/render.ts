@@ -538,10 +538,16 @@ function tables(runs: Run[], version: string): string {
       const b = peer?.scenarios.get(scenario.name);
       if (!a) continue;
       const need = b ? b.fps * TARGET.ratio : Number.NaN;
+      const at = `${TARGET.size.toLocaleString('en')} notes, ${scenario.name}`;
       targets.push([
-        `${TARGET.size.toLocaleString('en')} notes, ${scenario.name}: at least ${TARGET.ratio}x ${PEER} at ${TARGET.peerSize.toLocaleString('en')} (${b ? `${need.toFixed(0)} fps` : 'not measured'}), p95 at most ${TARGET.p95} ms`,
-        `${a.fps.toFixed(0)} fps (${b ? (a.fps / b.fps).toFixed(1) : '?'}x), p95 ${a.p95.toFixed(1)} ms`,
-        yes(a.fps >= need && a.p95 <= TARGET.p95),
+        `${at}: at least ${TARGET.ratio}x ${PEER} at ${TARGET.peerSize.toLocaleString('en')} notes (${b ? `${need.toFixed(0)} fps` : 'not measured'})`,
+        `${a.fps.toFixed(0)} fps (${b ? (a.fps / b.fps).toFixed(1) : '?'}x)`,
+        yes(a.fps >= need),
+      ]);
+      targets.push([
+        `${at}: p95 at most ${TARGET.p95} ms`,
+        `p95 ${a.p95.toFixed(1)} ms`,
+        yes(a.p95 <= TARGET.p95),
       ]);
     }
     targets.push([
