@@ -118,12 +118,7 @@ export function BoardCanvas() {
             editingNoteId={editingNoteId}
             zoomRest={zoomRest}
           />
-          <StraddleMarks
-            notes={snapshot.notes}
-            zones={snapshot.zones}
-            preview={preview}
-            ui={ctx.ui}
-          />
+          <StraddleMarks notes={snapshot.notes} zones={snapshot.zones} preview={preview} />
           <Selection
             selected={selected}
             selectedZone={selectedZone}

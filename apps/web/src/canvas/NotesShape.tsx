@@ -6,6 +6,7 @@ import { Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
 import { NoteBitmaps } from './noteBitmaps';
 import { NoteBlocks } from './noteBlocks';
+import { NoteGrid } from './noteGrid';
 import { paintNote } from './paintNote';
 import { DETAIL_SCALE, visibleRect } from './viewport';
 import { MAX_IMAGE_RESOLUTION, type ZoomRest } from './zoomRest';
@@ -16,7 +17,8 @@ const PAINT_BUDGET_MS = 4;
 /**
  * Every note, drawn by one Konva shape. Only notes in view are drawn; culling happens here, at
  * draw time, against the stage's current transform, so a pan or zoom redraws the layer without
- * React rendering anything. Zoomed far out, notes are plain blocks; otherwise each is a cached
+ * React rendering anything; a grid of the notes (NoteGrid) limits that to the notes near the view.
+ * Zoomed far out, notes are plain blocks; otherwise each is a cached
  * image painted by a worker (see NoteBitmaps); zoomed far in, they are painted directly.
  */
 export function NotesShape({
@@ -36,6 +38,7 @@ export function NotesShape({
     [],
   );
   const blocks = useMemo(() => new NoteBlocks(), []);
+  const grid = useMemo(() => new NoteGrid(notes), [notes]);
   useEffect(
     () => () => {
       bitmaps.dispose();
@@ -81,7 +84,8 @@ export function NotesShape({
       const deadline = now + PAINT_BUDGET_MS;
       const mayPaint = () => performance.now() < deadline;
       let complete = true;
-      for (const original of notes) {
+      // During a drag, moved notes are not where the grid filed them: look at every note.
+      for (const original of preview ? notes : grid.inView(view)) {
         const note = shown(original);
         if (!rectsIntersect(note, view)) continue;
         const withText = note.id !== editingNoteId;
@@ -102,7 +106,7 @@ export function NotesShape({
       // Konva ignores a draw request made while it draws: ask once this draw is over.
       if (!complete) queueMicrotask(() => shape.getLayer()?.batchDraw());
     },
-    [bitmaps, blocks, zoomRest, notes, preview, editingNoteId],
+    [bitmaps, blocks, grid, zoomRest, notes, preview, editingNoteId],
   );
 
   return (

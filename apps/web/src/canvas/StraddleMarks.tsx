@@ -5,11 +5,13 @@ import {
   rectsIntersect,
   type Zone,
 } from '@dartboard/board';
-import { useMemo } from 'react';
-import { Group, Rect } from 'react-konva';
-import { useStore } from 'zustand';
-import type { Preview, UiStore } from '../state/ui';
+import type Konva from 'konva';
+import type { Context } from 'konva/lib/Context';
+import { useCallback, useMemo } from 'react';
+import { Shape } from 'react-konva';
+import type { Preview } from '../state/ui';
 import { STRADDLE } from './theme';
+import { visibleRect } from './viewport';
 
 const MAX_MARKS = 300;
 
@@ -21,10 +23,13 @@ export function straddlingNotes(
 ): BoardRect[] {
   const shownZones = zones.map((zone) => ({ ...zone, ...preview?.get((zone as Zone).id) }));
   const marks: BoardRect[] = [];
+  if (shownZones.length === 0) return marks;
   for (const note of notes) {
     // A board of thousands of scattered notes would otherwise draw thousands of outlines.
     if (marks.length >= MAX_MARKS) break;
-    const shown = { ...note, ...preview?.get(note.id) };
+    // Copied only when moved: a board of 20,000 notes is looked at whenever one changes.
+    const moved = preview?.get(note.id);
+    const shown: BoardRect = moved ? { ...note, ...moved } : note;
     if (shownZones.some((zone) => rectsIntersect(zone, shown) && !rectContainsRect(zone, shown))) {
       marks.push(shown);
     }
@@ -34,40 +39,49 @@ export function straddlingNotes(
 
 /**
  * A dashed outline on every note that a zone's border cuts through (a zone resized over it, a
- * note dragged half out), so that which zone it counts for is never a surprise.
+ * note dragged half out), so that which zone it counts for is never a surprise. One shape that
+ * draws only the marks in view, at the stage's current zoom: a pan or zoom draws them without a
+ * React render, and marks far from the view cost nothing.
  */
 export function StraddleMarks({
   notes,
   zones,
   preview,
-  ui,
 }: {
   notes: readonly Note[];
   zones: readonly Zone[];
   preview: Preview | undefined;
-  ui: UiStore;
 }) {
-  const scale = useStore(ui, (s) => s.viewport.scale);
   const marks = useMemo(() => straddlingNotes(notes, zones, preview), [notes, zones, preview]);
-  const line = 2 / scale;
-  return (
-    <Group listening={false}>
-      {marks.map((r, index) => (
-        <Rect
-          // Marks have no identity of their own; their order follows the notes'.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          key={index}
-          x={r.x - line * 2}
-          y={r.y - line * 2}
-          width={r.width + line * 4}
-          height={r.height + line * 4}
-          stroke={STRADDLE}
-          strokeWidth={line}
-          dash={[6 / scale, 4 / scale]}
-          cornerRadius={8}
-          perfectDrawEnabled={false}
-        />
-      ))}
-    </Group>
+  const sceneFunc = useCallback(
+    (konvaContext: Context, shape: Konva.Shape) => {
+      const stage = shape.getStage();
+      if (!stage || marks.length === 0) return;
+      const scale = stage.scaleX();
+      const view = visibleRect(
+        { x: stage.x(), y: stage.y(), scale },
+        { width: stage.width(), height: stage.height() },
+      );
+      const line = 2 / scale;
+      const context = konvaContext._context;
+      context.save();
+      context.strokeStyle = STRADDLE;
+      context.lineWidth = line;
+      context.setLineDash([6 / scale, 4 / scale]);
+      context.beginPath();
+      for (const r of marks) {
+        const box = {
+          x: r.x - line * 2,
+          y: r.y - line * 2,
+          width: r.width + line * 4,
+          height: r.height + line * 4,
+        };
+        if (rectsIntersect(box, view)) context.roundRect(box.x, box.y, box.width, box.height, 8);
+      }
+      context.stroke();
+      context.restore();
+    },
+    [marks],
   );
+  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }
