@@ -30,5 +30,6 @@ const output = await result();
 if (closes.size > 0) {
   console.error(`generator: the server closed connections: ${JSON.stringify([...closes])}`);
 }
-process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(output)}\n`);
-process.exit(0);
+// Exits once the line is written: a pipe takes it asynchronously, and exiting at once would cut
+// off a long one (a meeting's cursor samples run to hundreds of kilobytes).
+process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(output)}\n`, () => process.exit(0));
