@@ -14,8 +14,8 @@
 //   --write                          replace the bench:instances section of docs/operations.md
 //
 // Numbers vary with the machine's load: compare runs, do not assert on them.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,9 +24,9 @@ import { startCluster } from '../test/postgresCluster.js';
 import { freePort } from '../test/process.js';
 import { startRedis } from '../test/redisServer.js';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
+import { exited, generate as generateOn, pinned } from './peers/children.js';
 import { dartboard, LIFTED_LIMITS } from './peers/dartboard.js';
 import type { LoadJob, LoadResult } from './peers/messages.js';
-import { RESULT_PREFIX } from './peers/messages.js';
 import { editLatencies, saturated } from './peers/table.js';
 
 const SERVER_CORE = '0';
@@ -60,12 +60,11 @@ const boardCounts = (option('--boards') ?? '10,50,100').split(',').map(Number);
 if (boardCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--boards: numbers');
 const SERVER_COUNTS = [1, 2];
 
-// Every child is killed and every folder removed when this process ends, however it ends.
-const children = new Set<ChildProcess>();
+// Every folder is removed when this process ends, however it ends (children.ts kills the
+// servers and the generator).
 const cleanups: Array<() => void> = [];
 const jobDir = mkdtempSync(join(tmpdir(), 'bench-instances-'));
 process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
   for (const cleanup of cleanups.reverse()) {
     try {
       cleanup();
@@ -73,23 +72,6 @@ process.on('exit', () => {
   }
   rmSync(jobDir, { recursive: true, force: true });
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
-function pinned(core: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn('taskset', ['-c', core, process.execPath, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
 /** Pins a running process (all its threads) to `core`; what it forks later inherits that. */
 function pin(pid: number, core: string): void {
   const result = spawnSync('taskset', ['-a', '-p', '-c', core, String(pid)], { encoding: 'utf8' });
@@ -182,24 +164,7 @@ async function startServer(name: string): Promise<Server> {
   };
 }
 
-const generatorScript = fileURLToPath(new URL('./peers/generator.ts', import.meta.url));
-
-async function generate(job: LoadJob): Promise<LoadResult> {
-  const path = join(jobDir, 'job.json');
-  writeFileSync(path, JSON.stringify(job));
-  const child = pinned(GENERATOR_CORE, ['--import', 'tsx', generatorScript, path]);
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10 * 60_000);
-  await exited(child);
-  clearTimeout(timer);
-  const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-  if (child.exitCode !== 0 || !line) throw new Error(`the generator failed (${child.exitCode})`);
-  return JSON.parse(line.slice(RESULT_PREFIX.length)) as LoadResult;
-}
+const generate = (job: LoadJob) => generateOn<LoadResult>(job, GENERATOR_CORE, jobDir);
 
 interface Run {
   boards: number;

@@ -12,17 +12,15 @@
 //   --server-node-args a,b           Node options for the servers (e.g. --cpu-prof)
 //
 // Numbers vary with the machine's load: compare runs, do not assert on them.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { exited, generate as generateOn, pinned } from './children.js';
 import { dartboard, LIFTED_LIMITS } from './dartboard.js';
 import { hocuspocus } from './hocuspocus.js';
 import type { ColdResult, IdleResult, Job, LoadResult } from './messages.js';
-import { RESULT_PREFIX } from './messages.js';
 import { PEER_NAMES, type Peer, type PeerName } from './peer.js';
 import { memoryKiB } from './proc.js';
 import {
@@ -118,12 +116,10 @@ const SHAPES: LoadShape[] = [
   },
 ];
 
-// Every child is killed and every temporary folder removed when this process ends, however it
-// ends, so no server or storage is left behind.
-const children = new Set<ChildProcess>();
+// Every temporary folder is removed when this process ends, however it ends (children.ts
+// kills the servers and the generator), so no server or storage is left behind.
 const folders = new Set<string>();
 process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -137,23 +133,6 @@ function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
   folders.delete(folder);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
-function pinned(core: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn('taskset', ['-c', core, process.execPath, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -205,25 +184,8 @@ async function startServer(peer: Peer, dataDir: string): Promise<RunningServer> 
   };
 }
 
-const generatorScript = fileURLToPath(new URL('./generator.ts', import.meta.url));
 const jobDir = temporaryFolder('jobs');
-
-async function generate<T>(job: Job): Promise<T> {
-  const path = join(jobDir, 'job.json');
-  writeFileSync(path, JSON.stringify(job));
-  const child = pinned(GENERATOR_CORE, ['--import', 'tsx', generatorScript, path]);
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10 * 60_000);
-  const code = await exited(child);
-  clearTimeout(timer);
-  const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-  if (code !== 0 || !line) throw new Error(`the generator failed (exit ${code})`);
-  return JSON.parse(line.slice(RESULT_PREFIX.length)) as T;
-}
+const generate = <T>(job: Job) => generateOn<T>(job, GENERATOR_CORE, jobDir);
 
 /** A server on a fresh, empty storage folder for the length of `use`. */
 async function withServer<T>(
