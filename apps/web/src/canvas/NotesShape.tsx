@@ -8,7 +8,7 @@ import { NoteBitmaps } from './noteBitmaps';
 import { NoteBlocks } from './noteBlocks';
 import { NoteGrid } from './noteGrid';
 import { paintNote } from './paintNote';
-import { DETAIL_SCALE, visibleRect } from './viewport';
+import { DETAIL_SCALE, stageView } from './viewport';
 import { MAX_IMAGE_RESOLUTION, type ZoomRest } from './zoomRest';
 
 /** Time a frame may spend painting note images; the rest waits for the next frames. */
@@ -55,11 +55,7 @@ export function NotesShape({
     (konvaContext: Context, shape: Konva.Shape) => {
       const stage = shape.getStage();
       if (!stage) return;
-      const scale = stage.scaleX();
-      const view = visibleRect(
-        { x: stage.x(), y: stage.y(), scale },
-        { width: stage.width(), height: stage.height() },
-      );
+      const { scale, view } = stageView(stage);
       const context = konvaContext._context;
       const shown = (note: Note) => {
         const moved = preview?.get(note.id);

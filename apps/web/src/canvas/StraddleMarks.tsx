@@ -11,7 +11,7 @@ import { useCallback, useMemo } from 'react';
 import { Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
 import { STRADDLE } from './theme';
-import { visibleRect } from './viewport';
+import { stageView } from './viewport';
 
 const MAX_MARKS = 300;
 
@@ -57,11 +57,7 @@ export function StraddleMarks({
     (konvaContext: Context, shape: Konva.Shape) => {
       const stage = shape.getStage();
       if (!stage || marks.length === 0) return;
-      const scale = stage.scaleX();
-      const view = visibleRect(
-        { x: stage.x(), y: stage.y(), scale },
-        { width: stage.width(), height: stage.height() },
-      );
+      const { scale, view } = stageView(stage);
       const line = 2 / scale;
       const context = konvaContext._context;
       context.save();

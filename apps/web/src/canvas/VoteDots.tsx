@@ -14,7 +14,7 @@ import type { Preview } from '../state/ui';
 import type { VoteView } from '../ui/useVote';
 import { FONT_FAMILY } from './fitText';
 import { BOARD_BACKGROUND } from './theme';
-import { visibleRect } from './viewport';
+import { stageView } from './viewport';
 
 const BADGE_FILL = VOTE_BADGE_FILL;
 
@@ -45,11 +45,7 @@ export function VoteDots({
     (konvaContext: Context, shape: Konva.Shape) => {
       const stage = shape.getStage();
       if (!stage) return;
-      const scale = stage.scaleX();
-      const shown = visibleRect(
-        { x: stage.x(), y: stage.y(), scale },
-        { width: stage.width(), height: stage.height() },
-      );
+      const { scale, view: shown } = stageView(stage);
       const context = konvaContext._context;
       const totals = new Map(view.tallies?.map((tally) => [tally.noteId, tally.dots]));
       context.save();

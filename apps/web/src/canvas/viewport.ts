@@ -1,4 +1,5 @@
 import { boundsOf, type Rect } from '@dartboard/board';
+import type Konva from 'konva';
 import type { Viewport } from '../state/ui';
 
 export const MIN_SCALE = 0.05;
@@ -31,6 +32,13 @@ export function visibleRect(viewport: Viewport, screen: Size): Rect {
     width: screen.width / viewport.scale,
     height: screen.height / viewport.scale,
   };
+}
+
+/** What a Konva stage shows at this moment (its zoom and board area): for shapes that cull as they draw. */
+export function stageView(stage: Konva.Stage): { scale: number; view: Rect } {
+  const scale = stage.scaleX();
+  const screen = { width: stage.width(), height: stage.height() };
+  return { scale, view: visibleRect({ x: stage.x(), y: stage.y(), scale }, screen) };
 }
 
 /** Zooms to `scale` keeping the board point under screen point (x, y) where it is. */
