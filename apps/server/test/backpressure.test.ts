@@ -28,6 +28,11 @@ describe('a client that stops reading', () => {
     const slow = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
     try {
       await Promise.all([writer.synced, reader.synced]);
+      // The reader keeps up: whatever bursts the flood makes, it must never be let go.
+      let readerDropped = false;
+      reader.provider.on('status', ({ status }: { status: string }) => {
+        if (status === 'disconnected') readerDropped = true;
+      });
       const room = server.app.rooms.loaded(board.id);
       await waitFor('three connections', () => room?.connections.size === 3);
       // Stop reading from the socket: the kernel buffers fill, then the server's.
@@ -40,6 +45,7 @@ describe('a client that stops reading', () => {
         if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       }
       await waitFor('slow client dropped', () => room?.connections.size === 2, 10_000);
+      expect(readerDropped).toBe(false);
 
       const marker = addNote(writer.doc, { x: 0, y: 0, author: 'Ann', text: 'still live' });
       await waitFor('reader gets the marker', () =>

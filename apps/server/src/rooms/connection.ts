@@ -90,11 +90,14 @@ export class Connection {
   /**
    * Queues a frame (outbox.ts writes it once the current work is done) unless the client is not
    * reading: a socket whose unsent data passes the bound is terminated (the client reconnects
-   * and resyncs) instead of growing server memory.
+   * and resyncs) instead of growing server memory. Only what the socket could not pass on
+   * counts: the queue itself is written as soon as it reaches WRITE_NOW_BYTES, so a burst
+   * larger than the bound (a paste of many notes) does not cost a client that keeps up its
+   * connection.
    */
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
-    const unsent = this.socket.bufferedAmount + this.outgoing.bytes;
+    const unsent = this.socket.bufferedAmount;
     if (unsent + message.byteLength > this.maxBufferedBytes) {
       this.log.warn({ bufferedAmount: unsent }, 'client is not reading; dropping its connection');
       this.terminate();

@@ -58,7 +58,10 @@ export class Outgoing {
   push(message: Uint8Array): void {
     this.frames.push(message);
     this.bytes += message.byteLength;
-    if (this.frames.length === 1) schedule(this);
+    // A burst this large gains nothing from waiting: written now, it reaches the socket, whose
+    // buffered amount is what tells a client that keeps up from one that does not read.
+    if (this.bytes >= WRITE_NOW_BYTES) this.flush();
+    else if (this.frames.length === 1) schedule(this);
   }
 
   /** Writes what is queued (a no-op when nothing is, or when the socket has closed meanwhile). */
@@ -90,6 +93,9 @@ export class Outgoing {
     if (error) this.onError(error);
   };
 }
+
+/** Queued bytes past which a client's frames are written at once rather than at the flush. */
+export const WRITE_NOW_BYTES = 64 * 1024;
 
 let due: Outgoing[] = [];
 
