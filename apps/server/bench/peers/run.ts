@@ -1,11 +1,13 @@
-// `npm run bench:peers`: Dartboard against @y/websocket-server and Hocuspocus. Each server runs
+// `npm run bench:peers`: Dartboard against @y/websocket-server and Hocuspocus, and against the
+// floor, a bare forwarder (forwarderServer.mjs) that stores nothing. Each server runs
 // in its own process pinned to core 0, with its storage in a fresh folder; the load generator
 // (generator.ts) runs in another process pinned to core 1. Prints the tables; with --write it
 // also replaces the bench:peers section of docs/benchmarks.md.
 //
 //   --quick                          short windows, one repetition (a smoke test)
-//   --only dartboard,y-websocket     some servers (default all three)
+//   --only dartboard,y-websocket     some servers (default all four)
 //   --workload documents,meeting     some workloads: documents, meeting, cold (default all)
+//   --boards 100                     only the documents rows of that many boards (50 or 100)
 //   --write                          write the tables into docs/benchmarks.md
 //   --window 15 --warmup 5 --reps 3  the measured window and warm-up in seconds, repetitions
 //   --server-log                     pass the servers' output through to stderr
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { exited, generate as generateOn, pinned } from './children.js';
 import { dartboard, LIFTED_LIMITS } from './dartboard.js';
+import { forwarder } from './forwarder.js';
 import { hocuspocus } from './hocuspocus.js';
 import type { ColdResult, IdleResult, Job, LoadResult } from './messages.js';
 import { PEER_NAMES, type Peer, type PeerName } from './peer.js';
@@ -63,7 +66,7 @@ function chosen<T extends string>(name: string, all: readonly T[]): T[] {
 const quick = process.argv.includes('--quick');
 const showServerLog = process.argv.includes('--server-log');
 const peers = chosen<PeerName>('--only', PEER_NAMES).map(
-  (name) => ({ dartboard, 'y-websocket': yWebsocket, hocuspocus })[name],
+  (name) => ({ dartboard, 'y-websocket': yWebsocket, hocuspocus, forwarder })[name],
 );
 const workloads = chosen<Workload>('--workload', WORKLOADS);
 const settings = quick
@@ -205,7 +208,12 @@ async function withServer<T>(
 
 const loadRuns: LoadRun[] = [];
 const coldRuns: ColdRuns[] = [];
-const shapes = SHAPES.filter((shape) => workloads.includes(shape.workload));
+const boardCounts = option('--boards')?.map(Number);
+const shapes = SHAPES.filter(
+  (shape) =>
+    workloads.includes(shape.workload) &&
+    (shape.workload !== 'documents' || !boardCounts || boardCounts.includes(shape.boards)),
+);
 const started = Date.now();
 const loadAtStart = loadavg()[0] ?? Number.NaN;
 
@@ -237,7 +245,7 @@ for (let rep = 1; rep <= settings.reps; rep++) {
 }
 
 if (workloads.includes('cold')) {
-  for (const peer of peers) {
+  for (const peer of peers.filter((peer) => !peer.loadOnly)) {
     const runs: ColdRuns = { peer: peer.name, cold: [], loadedRssKiB: [], idle: [] };
     const dataDir = temporaryFolder(`${peer.name}-cold`);
     try {
