@@ -91,6 +91,78 @@ describePostgres('PostgreSQL storage', () => {
     expect((await storage.loadDocument('nope')).updates).toEqual([]);
   });
 
+  it('stores the appends of one turn together; one for a missing board fails alone', async () => {
+    const url = await freshDatabaseUrl();
+    const storage = await open(url);
+    await storage.createBoard(board('a'), [], new Uint8Array([0]));
+    await storage.createBoard(board('b'), [], new Uint8Array([0]));
+    const results = await Promise.allSettled([
+      storage.appendUpdate('a', new Uint8Array([1])),
+      storage.appendUpdate('nope', new Uint8Array([2])),
+      storage.appendUpdate('b', new Uint8Array([3])),
+      storage.appendUpdate('a', new Uint8Array([4])),
+    ]);
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 2 },
+      {
+        status: 'rejected',
+        reason: expect.objectContaining({ message: expect.stringMatching(/no such board/) }),
+      },
+      { status: 'fulfilled', value: 2 },
+      { status: 'fulfilled', value: 3 },
+    ]);
+    expect((await storage.loadDocument('a')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([1]),
+      new Uint8Array([4]),
+    ]);
+    expect((await storage.loadDocument('b')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([3]),
+    ]);
+    expect(await query(url, "SELECT * FROM board_updates WHERE board_id = 'nope'")).toEqual([]);
+  });
+
+  it("numbers two servers' batches of the same boards, taken in opposite orders, without a gap", async () => {
+    const url = await freshDatabaseUrl();
+    const [one, two] = [await open(url, 4), await open(url, 4)];
+    const ids = ['p', 'q', 'r', 's'];
+    for (const id of ids) await one.createBoard(board(id), [], new Uint8Array([0]));
+    // Each turn, one server appends to the boards in one order, the other in the reverse, so
+    // their batches hold the same boards at once.
+    const appended: Promise<number>[] = [];
+    for (let turn = 0; turn < 20; turn++) {
+      for (const id of ids) appended.push(one.appendUpdate(id, new Uint8Array([1, turn])));
+      for (const id of [...ids].reverse())
+        appended.push(two.appendUpdate(id, new Uint8Array([2, turn])));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(appended);
+    for (const id of ids) {
+      const rows = await query<{ seq: string }>(
+        url,
+        `SELECT seq FROM board_updates WHERE board_id = '${id}' ORDER BY seq`,
+      );
+      expect(rows.map((row) => Number(row.seq))).toEqual(
+        Array.from({ length: 41 }, (_, i) => i + 1),
+      );
+    }
+  });
+
+  it('stores what was appended before it closes', async () => {
+    const url = await freshDatabaseUrl();
+    const storage = await openPostgresStorage({ url });
+    await storage.createBoard(board('late'), [], new Uint8Array([0]));
+    const last = storage.appendUpdate('late', new Uint8Array([9]));
+    await storage.close();
+    await expect(last).resolves.toBe(2);
+    const reopened = await open(url);
+    expect((await reopened.loadDocument('late')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([9]),
+    ]);
+  });
+
   it('answers the health check until it is closed', async () => {
     const storage = await openPostgresStorage({ url: await freshDatabaseUrl() });
     await expect(storage.check()).resolves.toBeUndefined();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { appendQueue } from './postgresAppends.js';
 import { migrate } from './postgresSchema.js';
 import type { BoardRecord, Role, SealRecord, Storage, StoredDocument } from './types.js';
 
@@ -81,8 +82,6 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
   });
   // An idle connection's error would otherwise be an unhandled 'error' event, ending the process.
   pool.on('error', (error) => options.onIdleError?.(error));
-  /** Per board, the last append made: the next one waits for it (see appendUpdate). */
-  const lastAppend = new Map<string, Promise<void>>();
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -100,6 +99,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     throw error;
   }
   client.release();
+  const appends = appendQueue(transaction);
 
   /** Runs `work` in one transaction on one connection: all of it is stored, or none. */
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -206,26 +206,10 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
       );
       return rows.map((row) => ({ seq: num(row.seq), update: bytes(row.data) }));
     },
-    // One statement, committed on its own: with synchronous_commit on (PostgreSQL's default)
-    // the update is in the flushed write-ahead log when this resolves. The pool would run two
-    // appends of one board side by side, numbering them in either order: each waits for the one
-    // before it.
+    // Group commit (postgresAppends.ts): with synchronous_commit on (PostgreSQL's default) the
+    // update is in the flushed write-ahead log when this resolves.
     appendUpdate(boardId, update) {
-      const before = lastAppend.get(boardId);
-      const append = (before ?? Promise.resolve()).then(async () => {
-        const { rows } = await pool.query(APPEND, [boardId, asBuffer(update), Date.now()]);
-        if (!rows[0]) throw new Error(`cannot store an update of board ${boardId}: no such board`);
-        return num(rows[0].seq);
-      });
-      const settled = append.then(
-        () => undefined,
-        () => undefined,
-      );
-      lastAppend.set(boardId, settled);
-      void settled.then(() => {
-        if (lastAppend.get(boardId) === settled) lastAppend.delete(boardId);
-      });
-      return append;
+      return appends.append(boardId, update);
     },
     async compact(boardId, merged, throughSeq) {
       return transaction(async (client) => {
@@ -293,6 +277,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     async close() {
       if (closed) return;
       closed = true;
+      await appends.drain();
       await pool.end();
     },
   };

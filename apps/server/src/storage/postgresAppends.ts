@@ -1,0 +1,133 @@
+import type pg from 'pg';
+
+// Group commit for PostgreSQL: the updates appended while the last batch was being written (or
+// in one turn of the event loop, when none was) are stored together, in one transaction and one
+// flush of the write-ahead log, instead of one commit (and one flush) each. Each append resolves
+// with its number once its batch has committed, so the relay still stores before it relays.
+// Batches are written one after another, so a board's updates are numbered in the order they
+// were appended (the Storage contract).
+
+/** The most updates one batch holds, and about the most bytes; the rest wait for the next. */
+const MAX_BATCH_UPDATES = 1000;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+// The boards' rows are locked in the order of their ids first, so two servers writing batches
+// of the same boards wait for each other instead of deadlocking.
+const LOCK_BOARDS = 'SELECT id FROM boards WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE';
+
+// Each board's counter moves on by its updates in the batch; they take the numbers after the
+// old value, in the order given. A board that does not exist matches no row: none of its
+// updates is stored, and it is missing from the result.
+const APPEND_MANY = `
+  WITH input AS (
+    SELECT board_id, data, created_at, ord
+    FROM unnest($1::text[], $2::bytea[], $3::bigint[]) WITH ORDINALITY AS t (board_id, data, created_at, ord)
+  ),
+  counts AS (SELECT board_id, count(*) AS n FROM input GROUP BY board_id),
+  bumped AS (
+    UPDATE boards SET last_seq = boards.last_seq + counts.n
+    FROM counts WHERE boards.id = counts.board_id
+    RETURNING boards.id, boards.last_seq - counts.n AS base
+  ),
+  stored AS (
+    INSERT INTO board_updates (board_id, seq, data, created_at)
+    SELECT input.board_id, bumped.base + row_number() OVER (PARTITION BY input.board_id ORDER BY input.ord),
+      input.data, input.created_at
+    FROM input JOIN bumped ON bumped.id = input.board_id
+  )
+  SELECT id, base FROM bumped`;
+
+interface Append {
+  boardId: string;
+  update: Uint8Array;
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface AppendQueue {
+  append(boardId: string, update: Uint8Array): Promise<number>;
+  /** Settles once every update appended so far is stored or has failed. */
+  drain(): Promise<void>;
+}
+
+/** `transaction` runs its work in one transaction on one pooled connection. */
+export function appendQueue(
+  transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>,
+): AppendQueue {
+  let waiting: Append[] = [];
+  let writing: Promise<void> | undefined;
+  let scheduled = false;
+
+  function schedule(): void {
+    if (scheduled || writing) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      writing = writeNext().finally(() => {
+        writing = undefined;
+        if (waiting.length > 0) schedule();
+      });
+    });
+  }
+
+  async function writeNext(): Promise<void> {
+    const batch = takeBatch();
+    if (batch.length === 0) return;
+    let bases: Map<string, number>;
+    try {
+      bases = await transaction(async (client) => {
+        const ids = [...new Set(batch.map((item) => item.boardId))].sort();
+        await client.query(LOCK_BOARDS, [ids]);
+        const { rows } = await client.query<{ id: string; base: string }>(APPEND_MANY, [
+          batch.map((item) => item.boardId),
+          batch.map((item) => asBuffer(item.update)),
+          batch.map(() => Date.now()),
+        ]);
+        return new Map(rows.map((row) => [row.id, Number(row.base)]));
+      });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) {
+      const base = bases.get(item.boardId);
+      if (base === undefined) {
+        item.reject(new Error(`cannot store an update of board ${item.boardId}: no such board`));
+        continue;
+      }
+      bases.set(item.boardId, base + 1);
+      item.resolve(base + 1);
+    }
+  }
+
+  function takeBatch(): Append[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < waiting.length && count < MAX_BATCH_UPDATES && bytes < MAX_BATCH_BYTES) {
+      bytes += (waiting[count] as Append).update.byteLength;
+      count++;
+    }
+    const batch = waiting.slice(0, count);
+    waiting = waiting.slice(count);
+    return batch;
+  }
+
+  return {
+    append(boardId, update) {
+      return new Promise<number>((resolve, reject) => {
+        waiting.push({ boardId, update, resolve, reject });
+        schedule();
+      });
+    },
+    async drain() {
+      while (writing || scheduled || waiting.length > 0) {
+        if (writing) await writing;
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
