@@ -82,6 +82,19 @@ export function storageContract(
     await storage.close();
   });
 
+  it('stores what was appended before it closes', async () => {
+    const { storage, reopen } = await open();
+    await storage.createBoard(board('late'), [], bytes(0));
+    // Appended and not yet committed when the store closes: committed first.
+    const last = storage.appendUpdate('late', bytes(9));
+    await storage.close();
+    await expect(last).resolves.toBeGreaterThan(0);
+    if (!reopen) return;
+    const again = await reopen();
+    expect((await again.loadDocument('late')).updates).toEqual([bytes(0), bytes(9)]);
+    await again.close();
+  });
+
   it('compacts the log up to a sequence number and keeps what came after', async () => {
     const { storage } = await open();
     await storage.createBoard(board('a'), [], bytes(0));

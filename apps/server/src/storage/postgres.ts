@@ -99,7 +99,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     throw error;
   }
   client.release();
-  const appends = appendQueue(transaction);
+  const appends = appendQueue(pool, transaction);
 
   /** Runs `work` in one transaction on one connection: all of it is stored, or none. */
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -50,8 +50,12 @@ export interface AppendQueue {
   drain(): Promise<void>;
 }
 
-/** `transaction` runs its work in one transaction on one pooled connection. */
+/**
+ * `transaction` runs its work in one transaction on one of `pool`'s connections. The statements
+ * are prepared once per connection (named), as they run many times a second.
+ */
 export function appendQueue(
+  pool: pg.Pool,
   transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>,
 ): AppendQueue {
   let waiting: Append[] = [];
@@ -73,18 +77,34 @@ export function appendQueue(
   async function writeNext(): Promise<void> {
     const batch = takeBatch();
     if (batch.length === 0) return;
-    let bases: Map<string, number>;
-    try {
-      bases = await transaction(async (client) => {
-        const ids = [...new Set(batch.map((item) => item.boardId))].sort();
-        await client.query(LOCK_BOARDS, [ids]);
-        const { rows } = await client.query<{ id: string; base: string }>(APPEND_MANY, [
+    const ids = [...new Set(batch.map((item) => item.boardId))].sort();
+    const store = async (client: pg.Pool | pg.PoolClient) => {
+      const { rows } = await client.query<{ id: string; base: string }>({
+        name: 'dartboard-append-many',
+        text: APPEND_MANY,
+        values: [
           batch.map((item) => item.boardId),
           batch.map((item) => asBuffer(item.update)),
           batch.map(() => Date.now()),
-        ]);
-        return new Map(rows.map((row) => [row.id, Number(row.base)]));
+        ],
       });
+      return new Map(rows.map((row) => [row.id, Number(row.base)]));
+    };
+    let bases: Map<string, number>;
+    try {
+      // One board: one statement, committed on its own. Several: their rows locked in order
+      // first, in one transaction.
+      bases =
+        ids.length === 1
+          ? await store(pool)
+          : await transaction(async (client) => {
+              await client.query({
+                name: 'dartboard-lock-boards',
+                text: LOCK_BOARDS,
+                values: [ids],
+              });
+              return store(client);
+            });
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
