@@ -1,6 +1,8 @@
 import type { Role } from '@dartboard/board';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { equalityDeep } from 'lib0/function';
+import type { Awareness } from 'y-protocols/awareness';
 
 // Presence (Yjs awareness) arrives as a list of (client id, clock, JSON state). Before any of
 // it reaches the room, each entry is checked: only the ids the connection itself announced, a
@@ -71,9 +73,9 @@ function withinDepth(value: unknown, max: number): boolean {
   return true;
 }
 
-/** A presence state as relayed, with the display name it claims (undefined when it has none). */
+/** A presence state as the room keeps it (null when the client leaves), and the name it claims. */
 export interface StampedPresence {
-  json: string;
+  state: Record<string, unknown> | null;
   name: string | undefined;
 }
 
@@ -93,7 +95,7 @@ export function stampPresence(
   } catch {
     return undefined;
   }
-  if (state === null) return { json: 'null', name: undefined };
+  if (state === null) return { state: null, name: undefined };
   if (typeof state !== 'object' || Array.isArray(state) || !withinDepth(state, MAX_DEPTH)) {
     return undefined;
   }
@@ -101,7 +103,57 @@ export function stampPresence(
   const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
   const { name } = claimed as { name?: unknown };
   return {
-    json: JSON.stringify({ ...state, user: { ...claimed, role } }),
+    state: { ...state, user: { ...claimed, role } },
     name: typeof name === 'string' ? name : undefined,
   };
+}
+
+/** A checked presence entry, its state parsed (null when the client leaves). */
+export interface CheckedPresence {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/**
+ * Applies checked entries to `awareness` the way y-protocols' applyAwarenessUpdate applies an
+ * encoded update (the same clock rule, the same 'change' and 'update' events), without encoding
+ * the states and parsing them again. Returns, per entry, whether the awareness took it: an
+ * entry whose clock is not newer than the one it holds is ignored, except a leaving client's
+ * 'null' at the same clock.
+ */
+export function applyPresence(
+  awareness: Awareness,
+  entries: readonly CheckedPresence[],
+  origin: unknown,
+): boolean[] {
+  const timestamp = Date.now();
+  const added: number[] = [];
+  const updated: number[] = [];
+  const filteredUpdated: number[] = [];
+  const removed: number[] = [];
+  const taken = entries.map(({ clientId, clock, state }) => {
+    const meta = awareness.meta.get(clientId);
+    const previous = awareness.states.get(clientId);
+    const current = meta === undefined ? 0 : meta.clock;
+    const leaving = state === null && current === clock && awareness.states.has(clientId);
+    if (!(current < clock || leaving)) return false;
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state);
+    awareness.meta.set(clientId, { clock, lastUpdated: timestamp });
+    if (meta === undefined && state !== null) added.push(clientId);
+    else if (meta !== undefined && state === null) removed.push(clientId);
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) filteredUpdated.push(clientId);
+      updated.push(clientId);
+    }
+    return true;
+  });
+  if (added.length > 0 || filteredUpdated.length > 0 || removed.length > 0) {
+    awareness.emit('change', [{ added, updated: filteredUpdated, removed }, origin]);
+  }
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) {
+    awareness.emit('update', [{ added, updated, removed }, origin]);
+  }
+  return taken;
 }

@@ -11,7 +11,13 @@ import {
   type Connection,
 } from './connection.js';
 import type { BoardLink, BoardListener, FanOut } from './fanout.js';
-import { decodePresence, encodePresence, type PresenceLimits, stampPresence } from './presence.js';
+import {
+  applyPresence,
+  type CheckedPresence,
+  decodePresence,
+  type PresenceLimits,
+  stampPresence,
+} from './presence.js';
 import {
   awarenessMessage,
   MESSAGE_AWARENESS,
@@ -670,43 +676,42 @@ export class Room {
       return;
     }
     const now = performance.now();
-    const accepted = entries.flatMap((entry) => {
+    const accepted: (CheckedPresence & { name: string | undefined })[] = [];
+    for (const entry of entries) {
       const owner = this.presenceOwners.get(entry.clientId);
       if (owner && owner !== connection) {
         const live =
           owner.isOpen && now - owner.lastMessageAt < this.options.presence.takeoverAfterMs;
-        if (live) return [];
+        if (live) continue;
       }
       if (!owner && this.remoteIds.has(entry.clientId)) {
         // Someone's on another instance: theirs while it keeps renewing it (awareness's own
         // clock is wall time).
         const renewed = this.awareness.meta.get(entry.clientId)?.lastUpdated ?? 0;
-        if (Date.now() - renewed < this.options.presence.takeoverAfterMs) return [];
+        if (Date.now() - renewed < this.options.presence.takeoverAfterMs) continue;
       }
       if (owner !== connection) {
-        if (connection.awarenessIds.size >= this.options.presence.maxIdsPerConnection) return [];
+        if (connection.awarenessIds.size >= this.options.presence.maxIdsPerConnection) continue;
       }
       const stamped = stampPresence(entry.json, connection.role, this.options.presence);
-      if (stamped === undefined || (stamped.json === 'null' && owner !== connection)) return [];
-      return [{ ...entry, json: stamped.json, name: stamped.name }];
-    });
+      if (stamped === undefined || (stamped.state === null && owner !== connection)) continue;
+      accepted.push({ clientId: entry.clientId, clock: entry.clock, ...stamped });
+    }
     if (accepted.length === 0) return;
-    const clocksBefore = accepted.map(({ clientId }) => this.awareness.meta.get(clientId)?.clock);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(accepted), connection);
-    // Ownership follows what the awareness took: an entry whose clock is not newer than the
-    // room's is ignored there. A stale 'null' must not release an id whose state stays, and a
-    // stale state must not take one: the stock client sends back every state it is sent, and
-    // its echo of a state whose owner is closing would otherwise make the id its own.
+    const taken = applyPresence(this.awareness, accepted, connection);
+    // Ownership follows what the awareness took. A stale 'null' must not release an id whose
+    // state stays, and a stale state must not take one: the stock client sends back every
+    // state it is sent, and its echo of a state whose owner is closing would otherwise make the
+    // id its own.
     const states = this.awareness.getStates();
-    for (const [index, { clientId, name, clock }] of accepted.entries()) {
+    for (const [index, { clientId, name }] of accepted.entries()) {
       const owner = this.presenceOwners.get(clientId);
       if (!states.has(clientId)) {
         if (owner === connection) this.presenceOwners.delete(clientId);
         connection.awarenessIds.delete(clientId);
         continue;
       }
-      const before = clocksBefore[index];
-      if (before !== undefined && before >= clock) continue;
+      if (!taken[index]) continue;
       if (name !== undefined) this.visits.seen(connection, name);
       if (owner !== connection) {
         owner?.awarenessIds.delete(clientId);
