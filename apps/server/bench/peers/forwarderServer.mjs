@@ -2,7 +2,8 @@
 // of the y-websocket protocol for the load generator. No document, no storage, no checks: every
 // update goes to the others on its board as it arrived, every presence frame to everyone (as
 // y-websocket relays presence). Its CPU is what moving the workload's frames through one Node
-// process costs on this machine, below which no server that does more can go. Plain
+// process costs on this machine, one write per frame per client as the peers make: a
+// reference for what any server that also applies, checks or stores them pays first. Plain
 // JavaScript, like hocuspocusServer.mjs. HOST and PORT from the environment.
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';

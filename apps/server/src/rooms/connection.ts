@@ -91,9 +91,10 @@ export class Connection {
    * Queues a frame (outbox.ts writes it once the current work is done) unless the client is not
    * reading: a socket whose unsent data passes the bound is terminated (the client reconnects
    * and resyncs) instead of growing server memory. Only what the socket could not pass on
-   * counts: the queue itself is written as soon as it reaches WRITE_NOW_BYTES, so a burst
-   * larger than the bound (a paste of many notes) does not cost a client that keeps up its
-   * connection.
+   * counts: the queue itself is written as soon as it reaches WRITE_NOW_BYTES, so a client that
+   * keeps up loses its connection only to a burst made in one turn of work larger than the
+   * bound plus what the kernel takes at once (one group commit's relays, say), not to a burst
+   * that merely queued up before the flush.
    */
   send(message: Uint8Array): void {
     if (!this.isOpen) return;

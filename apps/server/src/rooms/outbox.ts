@@ -48,7 +48,7 @@ function rawSocket(socket: WebSocket): Socket | undefined {
 /** One client's queued frames. */
 export class Outgoing {
   private frames: Uint8Array[] = [];
-  bytes = 0;
+  private bytes = 0;
 
   constructor(
     private readonly socket: WebSocket,

@@ -16,11 +16,15 @@ afterEach(async () => {
   for (const storage of opened.splice(0)) await storage.close();
 });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<T>(sql)).rows;
+    return (await client.query<T>(sql, values)).rows;
   } finally {
     await client.end();
   }
@@ -125,14 +129,40 @@ describePostgres('PostgreSQL storage', () => {
     }
     await Promise.all(appended);
     for (const id of ids) {
-      const rows = await query<{ seq: string }>(
+      const rows = await query<{ seq: string; data: Buffer }>(
         url,
-        `SELECT seq FROM board_updates WHERE board_id = '${id}' ORDER BY seq`,
+        'SELECT seq, data FROM board_updates WHERE board_id = $1 ORDER BY seq',
+        [id],
       );
       expect(rows.map((row) => Number(row.seq))).toEqual(
         Array.from({ length: 41 }, (_, i) => i + 1),
       );
+      // Each server's updates in the order it appended them.
+      for (const server of [1, 2]) {
+        const turns = rows.filter((row) => row.data[0] === server).map((row) => row.data[1]);
+        expect(turns).toEqual(Array.from({ length: 20 }, (_, turn) => turn));
+      }
     }
+  });
+
+  it('fails only the board whose update cannot be stored when one batch holds several', async () => {
+    const url = await freshDatabaseUrl();
+    const storage = await open(url);
+    await storage.createBoard(board('good'), [], new Uint8Array([0]));
+    await storage.createBoard(board('bad'), [], new Uint8Array([0]));
+    // A row already under the number the bad board's next update will take: its insert fails.
+    await query(url, "INSERT INTO board_updates VALUES ('bad', 2, '\\x01', 0)");
+    const results = await Promise.allSettled([
+      storage.appendUpdate('good', new Uint8Array([1])),
+      storage.appendUpdate('bad', new Uint8Array([2])),
+      storage.appendUpdate('good', new Uint8Array([3])),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storage.loadDocument('good')).updates).toEqual([
+      new Uint8Array([0]),
+      new Uint8Array([1]),
+      new Uint8Array([3]),
+    ]);
   });
 
   it('answers the health check until it is closed', async () => {

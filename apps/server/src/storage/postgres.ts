@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { appendQueue } from './postgresAppends.js';
+import { appendQueue, asBuffer } from './postgresAppends.js';
 import { migrate } from './postgresSchema.js';
 import type { BoardRecord, Role, SealRecord, Storage, StoredDocument } from './types.js';
 
@@ -44,8 +44,6 @@ function describe(error: unknown): string {
 }
 
 type Row = Record<string, unknown>;
-const asBuffer = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 // bigint and bytea arrive as string and Buffer; the interface speaks number and Uint8Array.
 const num = (value: unknown) => Number(value);
 const bytes = (value: unknown) => new Uint8Array(value as Buffer);
@@ -59,9 +57,9 @@ function toBoard(row: Row): BoardRecord {
   };
 }
 
-// The board's row is locked and counted on, so one board's updates get 1, 2, 3… in the order
-// they commit, whichever server stores them. No row: no such board, and nothing is stored.
-const APPEND = `
+// A compaction's merged update takes the board's next number, as appends do (postgresAppends.ts):
+// the board's row is locked and counted on. No row: no such board, and nothing is stored.
+const APPEND_MERGED = `
   WITH next AS (UPDATE boards SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
   INSERT INTO board_updates (board_id, seq, data, created_at)
   SELECT $1, last_seq, $2, $3 FROM next
@@ -217,7 +215,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
           boardId,
           throughSeq,
         ]);
-        const { rows } = await client.query(APPEND, [boardId, asBuffer(merged), Date.now()]);
+        const { rows } = await client.query(APPEND_MERGED, [boardId, asBuffer(merged), Date.now()]);
         if (!rows[0]) throw new Error(`cannot compact board ${boardId}: no such board`);
         return num(rows[0].seq);
       });

@@ -20,8 +20,8 @@ const LOCK_BOARDS = 'SELECT id FROM boards WHERE id = ANY($1::text[]) ORDER BY i
 // updates is stored, and it is missing from the result.
 const APPEND_MANY = `
   WITH input AS (
-    SELECT board_id, data, created_at, ord
-    FROM unnest($1::text[], $2::bytea[], $3::bigint[]) WITH ORDINALITY AS t (board_id, data, created_at, ord)
+    SELECT board_id, data, ord
+    FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t (board_id, data, ord)
   ),
   counts AS (SELECT board_id, count(*) AS n FROM input GROUP BY board_id),
   bumped AS (
@@ -32,7 +32,7 @@ const APPEND_MANY = `
   stored AS (
     INSERT INTO board_updates (board_id, seq, data, created_at)
     SELECT input.board_id, bumped.base + row_number() OVER (PARTITION BY input.board_id ORDER BY input.ord),
-      input.data, input.created_at
+      input.data, $3::bigint
     FROM input JOIN bumped ON bumped.id = input.board_id
   )
   SELECT id, base FROM bumped`;
@@ -77,39 +77,61 @@ export function appendQueue(
   async function writeNext(): Promise<void> {
     const batch = takeBatch();
     if (batch.length === 0) return;
-    const ids = [...new Set(batch.map((item) => item.boardId))].sort();
+    const boards = new Set(batch.map((item) => item.boardId));
+    if (boards.size === 1) {
+      await write(batch, false);
+      return;
+    }
+    // Several boards: their rows locked in order first, in one transaction. Should that fail,
+    // each board's updates are tried again on their own, so that an error one board causes
+    // fails only that board (an update stored twice, should the failure have hidden a commit,
+    // changes nothing: Yjs applies it once).
+    const written = await write(batch, true).then(
+      () => true,
+      () => false,
+    );
+    if (written) return;
+    for (const board of boards)
+      await write(
+        batch.filter((item) => item.boardId === board),
+        false,
+      );
+  }
+
+  /**
+   * Stores `items` with one statement, committed on its own (one board) or in a transaction
+   * that first locks the boards' rows. Settles each item; rejects (having settled nothing) only
+   * when the transaction failed.
+   */
+  async function write(items: Append[], inTransaction: boolean): Promise<void> {
     const store = async (client: pg.Pool | pg.PoolClient) => {
       const { rows } = await client.query<{ id: string; base: string }>({
         name: 'dartboard-append-many',
         text: APPEND_MANY,
         values: [
-          batch.map((item) => item.boardId),
-          batch.map((item) => asBuffer(item.update)),
-          batch.map(() => Date.now()),
+          items.map((item) => item.boardId),
+          items.map((item) => asBuffer(item.update)),
+          Date.now(),
         ],
       });
       return new Map(rows.map((row) => [row.id, Number(row.base)]));
     };
     let bases: Map<string, number>;
-    try {
-      // One board: one statement, committed on its own. Several: their rows locked in order
-      // first, in one transaction.
-      bases =
-        ids.length === 1
-          ? await store(pool)
-          : await transaction(async (client) => {
-              await client.query({
-                name: 'dartboard-lock-boards',
-                text: LOCK_BOARDS,
-                values: [ids],
-              });
-              return store(client);
-            });
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+    if (!inTransaction) {
+      try {
+        bases = await store(pool);
+      } catch (error) {
+        for (const item of items) item.reject(error);
+        return;
+      }
+    } else {
+      bases = await transaction(async (client) => {
+        const ids = [...new Set(items.map((item) => item.boardId))];
+        await client.query({ name: 'dartboard-lock-boards', text: LOCK_BOARDS, values: [ids] });
+        return store(client);
+      });
     }
-    for (const item of batch) {
+    for (const item of items) {
       const base = bases.get(item.boardId);
       if (base === undefined) {
         item.reject(new Error(`cannot store an update of board ${item.boardId}: no such board`));
@@ -148,6 +170,6 @@ export function appendQueue(
   };
 }
 
-function asBuffer(bytes: Uint8Array): Buffer {
+export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
