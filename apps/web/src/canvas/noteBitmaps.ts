@@ -151,6 +151,11 @@ export class NoteBitmaps {
     this.rasterState = undefined;
   }
 
+  /** Whether no image is kept or asked for: `retain` would have nothing to drop. */
+  get empty(): boolean {
+    return this.entries.size === 0 && this.waiting.size === 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }
