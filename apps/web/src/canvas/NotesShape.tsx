@@ -47,6 +47,8 @@ export function NotesShape({
     [bitmaps, blocks],
   );
   useEffect(() => {
+    // When the board arrives nothing is painted yet: no need to file 20,000 ids to drop none.
+    if (bitmaps.empty) return;
     const ids = new Set(notes.map((note) => note.id));
     bitmaps.retain((id) => ids.has(id));
   }, [bitmaps, notes]);

@@ -1,7 +1,6 @@
 import type { Card, Note } from '@dartboard/board';
-import { NoteRaster, type RasterDone } from './noteRaster';
+import { type ImagePart, NoteRaster, type RasterDone } from './noteRaster';
 import { type NoteLook, noteImageSize, paintNote } from './paintNote';
-import { copyImage } from './zoomRest';
 
 /** Memory the cached note images may take together, in bytes (4 per pixel). */
 const BUDGET_BYTES = 64 * 1024 * 1024;
@@ -19,7 +18,10 @@ interface Painted {
 }
 
 interface Entry extends Painted {
+  /** The note's own canvas, or a worker's sheet of several notes (see `sheets`). */
   image: HTMLCanvasElement | ImageBitmap;
+  /** Where in `image` the note is, device pixels. */
+  part: ImagePart;
 }
 
 interface Waiting extends Painted {
@@ -33,7 +35,8 @@ interface Waiting extends Painted {
  *
  * Images are painted by a worker (NoteRaster) so that bringing hundreds of notes into view
  * never holds up a frame; until a note's image arrives it is drawn from its previous image,
- * stretched, or as plain paper. A note whose content changed (someone typed, resized, changed
+ * stretched, or as plain paper. The worker paints several notes on one sheet (one ImageBitmap,
+ * shared by their entries and closed when the last of them goes). A note whose content changed (someone typed, resized, changed
  * its colour) is repainted right here within the frame's time budget, so an edit shows in the
  * same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
  *
@@ -46,6 +49,8 @@ export class NoteBitmaps {
   private readonly entries = new Map<string, Entry>();
   private readonly waiting = new Map<string, Waiting>();
   private readonly serials = new Map<number, string>();
+  /** How many entries use each of the worker's sheets: it is closed when the last one goes. */
+  private readonly sheets = new Map<ImageBitmap, number>();
   /** The worker, started on first use (and again after dispose, as React may reuse us). */
   private rasterState: NoteRaster | 'none' | undefined;
   private bytes = 0;
@@ -111,8 +116,21 @@ export class NoteBitmaps {
     }
     const left = Math.round(place.left);
     const top = Math.round(place.top);
-    if (entry) copyImage(context, entry.image, left, top, place.zoom / entry.resolution);
-    else {
+    if (entry) {
+      const { image, part } = entry;
+      const ratio = place.zoom / entry.resolution;
+      context.drawImage(
+        image,
+        part.x,
+        part.y,
+        part.width,
+        part.height,
+        left,
+        top,
+        part.width * ratio,
+        part.height * ratio,
+      );
+    } else {
       context.fillStyle = note.color;
       context.beginPath();
       context.roundRect(
@@ -151,6 +169,11 @@ export class NoteBitmaps {
     this.rasterState = undefined;
   }
 
+  /** Whether no image is kept or asked for: `retain` would have nothing to drop. */
+  get empty(): boolean {
+    return this.entries.size === 0 && this.waiting.size === 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -168,20 +191,28 @@ export class NoteBitmaps {
     this.serials.set(serial, note.id);
   }
 
-  /** Takes an image from the worker; false if nobody wants it any more. */
-  private receive({ serial, bitmap }: RasterDone): boolean {
+  /** Takes images from the worker; false if nobody wants any of them any more. */
+  private receive(painted: RasterDone[]): boolean {
+    // Counted first: a sheet is closed as soon as its count drops to nought.
+    for (const { bitmap } of painted) this.sheets.set(bitmap, (this.sheets.get(bitmap) ?? 0) + 1);
+    let wanted = false;
+    for (const done of painted) if (this.receiveOne(done)) wanted = true;
+    return wanted;
+  }
+
+  private receiveOne({ serial, bitmap, part }: RasterDone): boolean {
     const id = this.serials.get(serial);
     this.serials.delete(serial);
     const waiting = id === undefined ? undefined : this.waiting.get(id);
     if (id === undefined || waiting?.serial !== serial) {
-      bitmap.close();
+      this.release(bitmap);
       return false;
     }
     this.waiting.delete(id);
     const old = this.entries.get(id);
     if (old) this.remove(id, old);
     const { look, withText, resolution } = waiting;
-    this.add(id, { look, withText, resolution, image: bitmap });
+    this.add(id, { look, withText, resolution, image: bitmap, part });
     return true;
   }
 
@@ -202,12 +233,13 @@ export class NoteBitmaps {
       this.waiting.delete(note.id);
       this.serials.delete(waiting.serial);
     }
-    return this.add(note.id, { look: note, withText, resolution, image: canvas });
+    const part = { x: 0, y: 0, width: canvas.width, height: canvas.height };
+    return this.add(note.id, { look: note, withText, resolution, image: canvas, part });
   }
 
   private add(id: string, entry: Entry): Entry {
     this.entries.set(id, entry);
-    this.bytes += entry.image.width * entry.image.height * 4;
+    this.bytes += entry.part.width * entry.part.height * 4;
     for (const [oldId, oldest] of this.entries) {
       if (this.bytes <= BUDGET_BYTES || oldest === entry) break;
       this.remove(oldId, oldest);
@@ -217,8 +249,19 @@ export class NoteBitmaps {
 
   private remove(id: string, entry: Entry): void {
     this.entries.delete(id);
-    this.bytes -= entry.image.width * entry.image.height * 4;
-    if ('close' in entry.image) entry.image.close();
+    this.bytes -= entry.part.width * entry.part.height * 4;
+    if ('close' in entry.image) this.release(entry.image);
+  }
+
+  /** One entry less uses `sheet`; closed once none does. */
+  private release(sheet: ImageBitmap): void {
+    const users = (this.sheets.get(sheet) ?? 1) - 1;
+    if (users > 0) {
+      this.sheets.set(sheet, users);
+      return;
+    }
+    this.sheets.delete(sheet);
+    sheet.close();
   }
 }
 

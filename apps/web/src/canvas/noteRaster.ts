@@ -8,16 +8,27 @@ export interface RasterJob {
   resolution: number;
 }
 
+/** A painted note: the part of `bitmap` (device pixels) that holds its image. */
 export interface RasterDone {
   serial: number;
+  /** A sheet of several notes' images, shared by their RasterDones. */
   bitmap: ImageBitmap;
+  part: ImagePart;
+}
+
+export interface ImagePart {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
  * The main thread's side of the note painting worker (noteRaster.worker.ts). Jobs asked for
- * during a frame go to the worker in one message when the frame ends (`flush`); each finished
- * image comes back through `onPainted`. `pending` counts jobs not answered yet, so the caller
- * can keep the worker's queue short (a fast pan must not leave it painting notes long gone).
+ * during a frame go to the worker in one message when the frame ends (`flush`); finished images
+ * come back through `onPainted`, several at a time (the worker paints them on one sheet).
+ * `pending` counts jobs not answered yet, so the caller can keep the worker's queue short (a
+ * fast pan must not leave it painting notes long gone).
  */
 export class NoteRaster {
   private readonly worker: Worker;
@@ -30,7 +41,7 @@ export class NoteRaster {
    * `onFailed` runs if the worker cannot start after all (a policy blocks it, say).
    */
   static create(
-    onPainted: (done: RasterDone) => void,
+    onPainted: (done: RasterDone[]) => void,
     onFailed: () => void,
   ): NoteRaster | undefined {
     if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return undefined;
@@ -41,15 +52,13 @@ export class NoteRaster {
     }
   }
 
-  private constructor(onPainted: (done: RasterDone) => void, onFailed: () => void) {
+  private constructor(onPainted: (done: RasterDone[]) => void, onFailed: () => void) {
     this.worker = new Worker(new URL('./noteRaster.worker.ts', import.meta.url), {
       type: 'module',
     });
     this.worker.onmessage = (event: MessageEvent<RasterDone[]>) => {
-      for (const done of event.data) {
-        this.pending -= 1;
-        onPainted(done);
-      }
+      this.pending -= event.data.length;
+      onPainted(event.data);
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
