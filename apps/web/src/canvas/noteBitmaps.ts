@@ -193,8 +193,13 @@ export class NoteBitmaps {
 
   /** Takes images from the worker; false if nobody wants any of them any more. */
   private receive(painted: RasterDone[]): boolean {
-    // Counted first: a sheet is closed as soon as its count drops to nought.
-    for (const { bitmap } of painted) this.sheets.set(bitmap, (this.sheets.get(bitmap) ?? 0) + 1);
+    // Counted first: a sheet is closed as soon as its count drops to nought. Its memory counts
+    // whole for as long as any of its notes keeps it.
+    for (const { bitmap } of painted) {
+      const users = this.sheets.get(bitmap) ?? 0;
+      if (users === 0) this.bytes += bitmap.width * bitmap.height * 4;
+      this.sheets.set(bitmap, users + 1);
+    }
     let wanted = false;
     for (const done of painted) if (this.receiveOne(done)) wanted = true;
     return wanted;
@@ -239,7 +244,7 @@ export class NoteBitmaps {
 
   private add(id: string, entry: Entry): Entry {
     this.entries.set(id, entry);
-    this.bytes += entry.part.width * entry.part.height * 4;
+    if (!('close' in entry.image)) this.bytes += entry.image.width * entry.image.height * 4;
     for (const [oldId, oldest] of this.entries) {
       if (this.bytes <= BUDGET_BYTES || oldest === entry) break;
       this.remove(oldId, oldest);
@@ -249,8 +254,8 @@ export class NoteBitmaps {
 
   private remove(id: string, entry: Entry): void {
     this.entries.delete(id);
-    this.bytes -= entry.part.width * entry.part.height * 4;
     if ('close' in entry.image) this.release(entry.image);
+    else this.bytes -= entry.image.width * entry.image.height * 4;
   }
 
   /** One entry less uses `sheet`; closed once none does. */
@@ -261,6 +266,7 @@ export class NoteBitmaps {
       return;
     }
     this.sheets.delete(sheet);
+    this.bytes -= sheet.width * sheet.height * 4;
     sheet.close();
   }
 }
