@@ -1,6 +1,7 @@
 import type { Card, Note } from '@dartboard/board';
-import { type ImagePart, NoteRaster, type RasterDone } from './noteRaster';
+import { NoteRaster, type RasterDone } from './noteRaster';
 import { type NoteLook, noteImageSize, paintNote } from './paintNote';
+import { copyImage, type ImagePart } from './zoomRest';
 
 /** Memory the cached note images may take together, in bytes (4 per pixel). */
 const BUDGET_BYTES = 64 * 1024 * 1024;
@@ -36,9 +37,9 @@ interface Waiting extends Painted {
  * Images are painted by a worker (NoteRaster) so that bringing hundreds of notes into view
  * never holds up a frame; until a note's image arrives it is drawn from its previous image,
  * stretched, or as plain paper. The worker paints several notes on one sheet (one ImageBitmap,
- * shared by their entries and closed when the last of them goes). A note whose content changed (someone typed, resized, changed
- * its colour) is repainted right here within the frame's time budget, so an edit shows in the
- * same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
+ * shared by their entries and closed when the last of them goes). A note whose content changed
+ * (someone typed, resized, changed its colour) is repainted right here within the frame's time
+ * budget, so an edit shows in the same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
  *
  * Images are copied at whole device pixels and, once the zoom rests, painted at exactly the
  * zoom: a software-rendered canvas copies such an image about twice as fast as one it has to
@@ -117,19 +118,7 @@ export class NoteBitmaps {
     const left = Math.round(place.left);
     const top = Math.round(place.top);
     if (entry) {
-      const { image, part } = entry;
-      const ratio = place.zoom / entry.resolution;
-      context.drawImage(
-        image,
-        part.x,
-        part.y,
-        part.width,
-        part.height,
-        left,
-        top,
-        part.width * ratio,
-        part.height * ratio,
-      );
+      copyImage(context, entry.image, left, top, place.zoom / entry.resolution, entry.part);
     } else {
       context.fillStyle = note.color;
       context.beginPath();

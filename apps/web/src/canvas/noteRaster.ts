@@ -1,4 +1,5 @@
 import type { NoteLook } from './paintNote';
+import type { ImagePart } from './zoomRest';
 
 /** One note image to paint: the look of the note at `resolution` device pixels per board pixel. */
 export interface RasterJob {
@@ -14,13 +15,6 @@ export interface RasterDone {
   /** A sheet of several notes' images, shared by their RasterDones. */
   bitmap: ImageBitmap;
   part: ImagePart;
-}
-
-export interface ImagePart {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 /**
