@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { appendQueue, asBuffer } from './postgresAppends.js';
+import { asBuffer } from './groupCommit.js';
+import { appendQueue } from './postgresAppends.js';
 import { migrate } from './postgresSchema.js';
 import type { BoardRecord, Role, SealRecord, Storage, StoredDocument } from './types.js';
 

@@ -1,7 +1,8 @@
 import type pg from 'pg';
+import { asBuffer, type PendingAppend } from './groupCommit.js';
 
 // Group commit for PostgreSQL: the updates appended while the last batch was being written (or
-// in one turn of the event loop, when none was) are stored together, in one transaction and one
+// in one turn of the event loop, when none was) are stored together, in one statement and one
 // flush of the write-ahead log, instead of one commit (and one flush) each. Each append resolves
 // with its number once its batch has committed, so the relay still stores before it relays.
 // Batches are written one after another, so a board's updates are numbered in the order they
@@ -37,13 +38,6 @@ const APPEND_MANY = `
   )
   SELECT id, base FROM bumped`;
 
-interface Append {
-  boardId: string;
-  update: Uint8Array;
-  resolve: (seq: number) => void;
-  reject: (error: unknown) => void;
-}
-
 export interface AppendQueue {
   append(boardId: string, update: Uint8Array): Promise<number>;
   /** Settles once every update appended so far is stored or has failed. */
@@ -58,7 +52,7 @@ export function appendQueue(
   pool: pg.Pool,
   transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>,
 ): AppendQueue {
-  let waiting: Append[] = [];
+  let waiting: PendingAppend[] = [];
   let writing: Promise<void> | undefined;
   let scheduled = false;
 
@@ -103,7 +97,7 @@ export function appendQueue(
    * that first locks the boards' rows. Settles each item; rejects (having settled nothing) only
    * when the transaction failed.
    */
-  async function write(items: Append[], inTransaction: boolean): Promise<void> {
+  async function write(items: PendingAppend[], inTransaction: boolean): Promise<void> {
     const store = async (client: pg.Pool | pg.PoolClient) => {
       const { rows } = await client.query<{ id: string; base: string }>({
         name: 'dartboard-append-many',
@@ -142,11 +136,11 @@ export function appendQueue(
     }
   }
 
-  function takeBatch(): Append[] {
+  function takeBatch(): PendingAppend[] {
     let bytes = 0;
     let count = 0;
     while (count < waiting.length && count < MAX_BATCH_UPDATES && bytes < MAX_BATCH_BYTES) {
-      bytes += (waiting[count] as Append).update.byteLength;
+      bytes += (waiting[count] as PendingAppend).update.byteLength;
       count++;
     }
     const batch = waiting.slice(0, count);
@@ -168,8 +162,4 @@ export function appendQueue(
       }
     },
   };
-}
-
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { asBuffer, type PendingAppend } from './groupCommit.js';
 import type {
   BoardRecord,
   Role,
@@ -69,10 +70,6 @@ export interface SqliteOptions {
   synchronous?: 'normal' | 'full';
 }
 
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** The embedded default storage: one SQLite file in WAL mode. */
 export function openSqliteStorage(options: SqliteOptions): Storage {
   if (!options.mustExist) mkdirSync(dirname(options.file), { recursive: true });
@@ -102,16 +99,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   // instead of one each. Each append resolves once its transaction has committed, so the relay
   // still stores before it relays. Should the transaction fail (an update for a board that was
   // deleted), each update is tried alone, so that one bad append fails only itself.
-  interface Append {
-    boardId: string;
-    update: Uint8Array;
-    resolve: (seq: number) => void;
-    reject: (error: unknown) => void;
-  }
-  let appends: Append[] = [];
-  const insertOne = (item: Append) =>
+  let appends: PendingAppend[] = [];
+  const insertOne = (item: PendingAppend) =>
     Number(insertUpdate.run(item.boardId, asBuffer(item.update), Date.now()).lastInsertRowid);
-  const insertAll = db.transaction((items: Append[]) => items.map(insertOne));
+  const insertAll = db.transaction((items: PendingAppend[]) => items.map(insertOne));
   function commitAppends(): void {
     const items = appends;
     appends = [];
