@@ -24,7 +24,7 @@ import { startCluster } from '../test/postgresCluster.js';
 import { freePort } from '../test/process.js';
 import { startRedis } from '../test/redisServer.js';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
-import { exited, generate as generateOn, pinned } from './peers/children.js';
+import { generate as generateOn, pinned, stop } from './peers/children.js';
 import { dartboard, LIFTED_LIMITS } from './peers/dartboard.js';
 import type { LoadJob, LoadResult } from './peers/messages.js';
 import { editLatencies, saturated } from './peers/table.js';
@@ -155,10 +155,7 @@ async function startServer(name: string): Promise<Server> {
     port,
     metricsPort,
     async stop() {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited(child);
-      clearTimeout(timer);
+      await stop(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -35,6 +35,14 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** Asks `child` to stop (SIGTERM), kills it if it has not after 10 s, and waits for it. */
+export async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited(child);
+  clearTimeout(timer);
+}
+
 const generatorScript = fileURLToPath(new URL('./generator.ts', import.meta.url));
 
 /**

@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { exited, generate as generateOn, pinned } from './children.js';
+import { generate as generateOn, pinned, stop } from './children.js';
 import { dartboard, LIFTED_LIMITS } from './dartboard.js';
 import { forwarder } from './forwarder.js';
 import { hocuspocus } from './hocuspocus.js';
@@ -178,12 +178,7 @@ async function startServer(peer: Peer, dataDir: string): Promise<RunningServer> 
   return {
     pid,
     port,
-    async stop() {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited(child);
-      clearTimeout(timer);
-    },
+    stop: () => stop(child),
   };
 }
 
