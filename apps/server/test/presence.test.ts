@@ -221,6 +221,57 @@ describe('presence rules', () => {
   });
 });
 
+describe('the presence window', () => {
+  it('relays a change after a quiet spell at once and holds the next ones for the rest of the window', async () => {
+    // A window long enough that "at once" and "held" cannot be confused on a busy machine.
+    const server = await startServer({ presenceRelayMs: 3000 });
+    try {
+      const board = await createBoard(server.url);
+      const watcher = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+      const mover = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
+      const seen = () =>
+        watcher.received
+          .flatMap((frame) => {
+            const decoder = decoding.createDecoder(frame);
+            if (decoding.readVarUint(decoder) !== 1) return [];
+            return [
+              decodePresence(decoding.readVarUint8Array(decoder)).filter(
+                (e) => e.clientId === 7070,
+              ),
+            ];
+          })
+          .filter((entries) => entries.length > 0);
+      const move = (clock: number) =>
+        mover.socket.send(
+          presenceFrame([
+            {
+              clientId: 7070,
+              clock,
+              json: JSON.stringify({
+                user: { name: 'Quiet', color: '#2563eb', role: 'edit' },
+                cursor: { x: clock, y: clock },
+              }),
+            },
+          ]),
+        );
+      move(1);
+      // Sooner than the window: the first change did not wait for it.
+      await waitFor('the first move', () => seen().length === 1, 2000);
+      move(2);
+      move(3);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(seen()).toHaveLength(1);
+      await waitFor('the held moves', () => seen().length === 2, 5000);
+      // Both held changes go out in one frame, as the latest state.
+      expect(seen()[1]?.map((entry) => entry.clock)).toEqual([3]);
+      watcher.socket.close();
+      mover.socket.close();
+    } finally {
+      await server.cleanup();
+    }
+  });
+});
+
 describe('a stale leave message', () => {
   it('does not leave a ghost when its socket closes', async () => {
     const server = await startServer();

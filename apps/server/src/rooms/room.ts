@@ -137,7 +137,9 @@ export class Room {
   private compactionQueued = false;
   /** Presence ids changed since presence was last relayed, and the timer that relays them. */
   private readonly presenceChanged = new Set<number>();
-  private presenceTimer: NodeJS.Timeout | undefined;
+  private presenceTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** When presence was last relayed (performance.now()). */
+  private presenceRelayedAt = Number.NEGATIVE_INFINITY;
   private failed = false;
   private destroyed = false;
   private readonly metrics: RoomMetrics;
@@ -355,7 +357,8 @@ export class Room {
     // Before storage closes on shutdown: the sockets' own close events may come after it.
     this.visits.leaveAll();
     this.awareness.off('update', this.onAwarenessUpdate);
-    clearTimeout(this.presenceTimer);
+    // A pending setImmediate runs once, finds the room destroyed and does nothing.
+    if (this.presenceTimer && 'refresh' in this.presenceTimer) clearTimeout(this.presenceTimer);
     // Awareness keeps an interval timer that would hold the process open.
     this.awareness.destroy();
     this.doc.destroy();
@@ -740,7 +743,13 @@ export class Room {
     }
     const every = this.options.presence.relayEveryMs;
     if (every <= 0) this.relayPresence();
-    else this.presenceTimer ??= setTimeout(this.relayPresence, every).unref();
+    else if (this.presenceTimer === undefined) {
+      // A throttle, not a debounce: a change after a quiet spell goes out once the messages
+      // read with it are handled, and the next frame waits out the rest of the window.
+      const wait = this.presenceRelayedAt + every - performance.now();
+      this.presenceTimer =
+        wait <= 0 ? setImmediate(this.relayPresence) : setTimeout(this.relayPresence, wait).unref();
+    }
   };
 
   /**
@@ -751,6 +760,7 @@ export class Room {
   private relayPresence = (): void => {
     this.presenceTimer = undefined;
     if (this.destroyed || this.presenceChanged.size === 0) return;
+    this.presenceRelayedAt = performance.now();
     const changed = [...this.presenceChanged];
     this.presenceChanged.clear();
     // Runs from a timer, or from the awareness timer that drops silent clients: nothing may
