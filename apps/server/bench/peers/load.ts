@@ -152,14 +152,24 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
     }
   }
 
-  const timers: NodeJS.Timeout[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   const every = (periodMs: number, tick: () => void) => {
-    // A random phase for each client, as people do not move in step.
-    const start = setTimeout(() => {
-      tick();
-      timers.push(setInterval(tick, periodMs));
-    }, Math.random() * periodMs);
-    timers.push(start);
+    // A random phase for each client, as people do not move in step, and kept: each tick is
+    // due a period after the last one was due. setInterval would not keep it, as Node restarts
+    // every interval handled in one pass of its timer list from the same moment: late ticks
+    // bunch up and stay bunched, and under load most clients came to edit in the same half of
+    // each period.
+    let due = performance.now() + Math.random() * periodMs;
+    const schedule = () => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        tick();
+        due += periodMs;
+        schedule();
+      }, due - performance.now());
+      timers.add(timer);
+    };
+    schedule();
   };
   for (const writer of writers) {
     const id = writer.doc.clientID;
@@ -217,7 +227,7 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
   }
   const memory = memoryKiB(job.serverPid);
 
-  for (const timer of timers) clearInterval(timer);
+  for (const timer of timers) clearTimeout(timer);
   await sleep(DRAIN_MS);
   await Promise.all([...probes, ...clients].map((client) => client.close()));
   const denied = [...probes, ...clients].reduce((sum, client) => sum + client.denied, 0);
