@@ -1,4 +1,5 @@
 import type { Card, Note } from '@dartboard/board';
+import { ImageCache } from './imageCache';
 import { NoteRaster, type RasterDone } from './noteRaster';
 import { type NoteLook, noteImageSize, paintNote } from './paintNote';
 import { copyImage, type ImagePart } from './zoomRest';
@@ -19,7 +20,7 @@ interface Painted {
 }
 
 interface Entry extends Painted {
-  /** The note's own canvas, or a worker's sheet of several notes (see `sheets`). */
+  /** The note's own canvas, or a worker's sheet of several notes (shared; see ImageCache). */
   image: HTMLCanvasElement | ImageBitmap;
   /** Where in `image` the note is, device pixels. */
   part: ImagePart;
@@ -47,14 +48,11 @@ interface Waiting extends Painted {
  * scaled.
  */
 export class NoteBitmaps {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new ImageCache<Entry>(BUDGET_BYTES);
   private readonly waiting = new Map<string, Waiting>();
   private readonly serials = new Map<number, string>();
-  /** How many entries use each of the worker's sheets: it is closed when the last one goes. */
-  private readonly sheets = new Map<ImageBitmap, number>();
   /** The worker, started on first use (and again after dispose, as React may reuse us). */
   private rasterState: NoteRaster | 'none' | undefined;
-  private bytes = 0;
 
   /**
    * `onPainted` runs when an image painted by the worker has arrived (to draw again); without
@@ -103,18 +101,15 @@ export class NoteBitmaps {
     if (!complete) {
       const edited = entry !== undefined && !fresh;
       if ((this.raster === undefined || edited) && mayPaint()) {
-        entry = this.paint(note, withText, place.resolution, entry);
+        entry = this.paint(note, withText, place.resolution);
         complete = true;
       } else if (this.raster) {
         this.ask(note, withText, place.resolution);
         complete = true;
       }
     }
-    if (entry && this.entries.get(note.id) === entry) {
-      // Most recently used last, so eviction takes the longest unused first.
-      this.entries.delete(note.id);
-      this.entries.set(note.id, entry);
-    }
+    // Most recently used last, so eviction takes the longest unused first.
+    if (entry && this.entries.get(note.id) === entry) this.entries.touch(note.id);
     const left = Math.round(place.left);
     const top = Math.round(place.top);
     if (entry) {
@@ -141,7 +136,7 @@ export class NoteBitmaps {
 
   /** Drops images of notes that no longer exist. */
   retain(exists: (id: string) => boolean): void {
-    for (const [id, entry] of this.entries) if (!exists(id)) this.remove(id, entry);
+    this.entries.retain(exists);
     for (const [id, waiting] of this.waiting) {
       if (exists(id)) continue;
       this.waiting.delete(id);
@@ -151,7 +146,7 @@ export class NoteBitmaps {
 
   /** Frees every image and stops the worker. */
   dispose(): void {
-    for (const [id, entry] of this.entries) this.remove(id, entry);
+    this.entries.clear();
     this.waiting.clear();
     this.serials.clear();
     if (this.rasterState !== 'none') this.rasterState?.terminate();
@@ -182,13 +177,8 @@ export class NoteBitmaps {
 
   /** Takes images from the worker; false if nobody wants any of them any more. */
   private receive(painted: RasterDone[]): boolean {
-    // Counted first: a sheet is closed as soon as its count drops to nought. Its memory counts
-    // whole for as long as any of its notes keeps it.
-    for (const { bitmap } of painted) {
-      const users = this.sheets.get(bitmap) ?? 0;
-      if (users === 0) this.bytes += bitmap.width * bitmap.height * 4;
-      this.sheets.set(bitmap, users + 1);
-    }
+    // Counted first: a sheet is closed as soon as its count drops to nought.
+    for (const { bitmap } of painted) this.entries.share(bitmap, 1);
     let wanted = false;
     for (const done of painted) if (this.receiveOne(done)) wanted = true;
     return wanted;
@@ -199,19 +189,17 @@ export class NoteBitmaps {
     this.serials.delete(serial);
     const waiting = id === undefined ? undefined : this.waiting.get(id);
     if (id === undefined || waiting?.serial !== serial) {
-      this.release(bitmap);
+      this.entries.release(bitmap);
       return false;
     }
     this.waiting.delete(id);
-    const old = this.entries.get(id);
-    if (old) this.remove(id, old);
     const { look, withText, resolution } = waiting;
-    this.add(id, { look, withText, resolution, image: bitmap, part });
+    this.entries.add(id, { look, withText, resolution, image: bitmap, part });
     return true;
   }
 
-  private paint(note: Note, withText: boolean, resolution: number, old?: Entry): Entry {
-    if (old) this.remove(note.id, old);
+  private paint(note: Note, withText: boolean, resolution: number): Entry {
+    this.entries.delete(note.id);
     const canvas = document.createElement('canvas');
     const size = noteImageSize(note, resolution);
     canvas.width = size.width;
@@ -228,35 +216,7 @@ export class NoteBitmaps {
       this.serials.delete(waiting.serial);
     }
     const part = { x: 0, y: 0, width: canvas.width, height: canvas.height };
-    return this.add(note.id, { look: note, withText, resolution, image: canvas, part });
-  }
-
-  private add(id: string, entry: Entry): Entry {
-    this.entries.set(id, entry);
-    if (!('close' in entry.image)) this.bytes += entry.image.width * entry.image.height * 4;
-    for (const [oldId, oldest] of this.entries) {
-      if (this.bytes <= BUDGET_BYTES || oldest === entry) break;
-      this.remove(oldId, oldest);
-    }
-    return entry;
-  }
-
-  private remove(id: string, entry: Entry): void {
-    this.entries.delete(id);
-    if ('close' in entry.image) this.release(entry.image);
-    else this.bytes -= entry.image.width * entry.image.height * 4;
-  }
-
-  /** One entry less uses `sheet`; closed once none does. */
-  private release(sheet: ImageBitmap): void {
-    const users = (this.sheets.get(sheet) ?? 1) - 1;
-    if (users > 0) {
-      this.sheets.set(sheet, users);
-      return;
-    }
-    this.sheets.delete(sheet);
-    this.bytes -= sheet.width * sheet.height * 4;
-    sheet.close();
+    return this.entries.add(note.id, { look: note, withText, resolution, image: canvas, part });
   }
 }
 
