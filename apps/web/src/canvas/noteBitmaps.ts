@@ -2,7 +2,7 @@ import type { Card, Note } from '@dartboard/board';
 import { ImageCache } from './imageCache';
 import { NoteRaster, type RasterDone } from './noteRaster';
 import { type NoteLook, noteImageSize, paintNote } from './paintNote';
-import { copyImage, type ImagePart } from './zoomRest';
+import { copyImage } from './zoomRest';
 
 /** Memory the cached note images may take together, in bytes (4 per pixel). */
 const BUDGET_BYTES = 64 * 1024 * 1024;
@@ -20,10 +20,8 @@ interface Painted {
 }
 
 interface Entry extends Painted {
-  /** The note's own canvas, or a worker's sheet of several notes (shared; see ImageCache). */
+  /** Painted here (a canvas) or by the worker (an ImageBitmap, closed when dropped). */
   image: HTMLCanvasElement | ImageBitmap;
-  /** Where in `image` the note is, device pixels. */
-  part: ImagePart;
 }
 
 interface Waiting extends Painted {
@@ -37,10 +35,9 @@ interface Waiting extends Painted {
  *
  * Images are painted by a worker (NoteRaster) so that bringing hundreds of notes into view
  * never holds up a frame; until a note's image arrives it is drawn from its previous image,
- * stretched, or as plain paper. The worker paints several notes on one sheet (one ImageBitmap,
- * shared by their entries and closed when the last of them goes). A note whose content changed
- * (someone typed, resized, changed its colour) is repainted right here within the frame's time
- * budget, so an edit shows in the same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
+ * stretched, or as plain paper. A note whose content changed (someone typed, resized, changed
+ * its colour) is repainted right here within the frame's time budget, so an edit shows in the
+ * same frame. Without a worker (no OffscreenCanvas) every image is painted here, by budget.
  *
  * Images are copied at whole device pixels and, once the zoom rests, painted at exactly the
  * zoom: a software-rendered canvas copies such an image about twice as fast as one it has to
@@ -113,7 +110,7 @@ export class NoteBitmaps {
     const left = Math.round(place.left);
     const top = Math.round(place.top);
     if (entry) {
-      copyImage(context, entry.image, left, top, place.zoom / entry.resolution, entry.part);
+      copyImage(context, entry.image, left, top, place.zoom / entry.resolution);
     } else {
       context.fillStyle = note.color;
       context.beginPath();
@@ -177,24 +174,22 @@ export class NoteBitmaps {
 
   /** Takes images from the worker; false if nobody wants any of them any more. */
   private receive(painted: RasterDone[]): boolean {
-    // Counted first: a sheet is closed as soon as its count drops to nought.
-    for (const { bitmap } of painted) this.entries.share(bitmap, 1);
     let wanted = false;
     for (const done of painted) if (this.receiveOne(done)) wanted = true;
     return wanted;
   }
 
-  private receiveOne({ serial, bitmap, part }: RasterDone): boolean {
+  private receiveOne({ serial, bitmap }: RasterDone): boolean {
     const id = this.serials.get(serial);
     this.serials.delete(serial);
     const waiting = id === undefined ? undefined : this.waiting.get(id);
     if (id === undefined || waiting?.serial !== serial) {
-      this.entries.release(bitmap);
+      bitmap.close();
       return false;
     }
     this.waiting.delete(id);
     const { look, withText, resolution } = waiting;
-    this.entries.add(id, { look, withText, resolution, image: bitmap, part });
+    this.entries.add(id, { look, withText, resolution, image: bitmap });
     return true;
   }
 
@@ -215,8 +210,7 @@ export class NoteBitmaps {
       this.waiting.delete(note.id);
       this.serials.delete(waiting.serial);
     }
-    const part = { x: 0, y: 0, width: canvas.width, height: canvas.height };
-    return this.entries.add(note.id, { look: note, withText, resolution, image: canvas, part });
+    return this.entries.add(note.id, { look: note, withText, resolution, image: canvas });
   }
 }
 

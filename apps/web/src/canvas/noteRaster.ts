@@ -1,5 +1,4 @@
 import type { NoteLook } from './paintNote';
-import type { ImagePart } from './zoomRest';
 
 /** One note image to paint: the look of the note at `resolution` device pixels per board pixel. */
 export interface RasterJob {
@@ -9,12 +8,10 @@ export interface RasterJob {
   resolution: number;
 }
 
-/** A painted note: the part of `bitmap` (device pixels) that holds its image. */
+/** A painted note: its image, the note's alone. */
 export interface RasterDone {
   serial: number;
-  /** A sheet of several notes' images, shared by their RasterDones. */
   bitmap: ImageBitmap;
-  part: ImagePart;
 }
 
 /**

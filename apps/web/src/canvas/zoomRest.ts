@@ -36,18 +36,9 @@ export class ZoomRest {
   }
 }
 
-/** A rectangle of an image, in its pixels. */
-export interface ImagePart {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 /**
- * Copies a cached image (or `part` of it, such as one note of a sheet of several) with its
- * top-left corner at whole device pixels (`left`, `top`), scaled by `ratio` (zoom over the
- * image's resolution); at 1 it is copied pixel for pixel.
+ * Copies a cached image with its top-left corner at whole device pixels (`left`, `top`),
+ * scaled by `ratio` (zoom over the image's resolution); at 1 it is copied pixel for pixel.
  */
 export function copyImage(
   context: CanvasRenderingContext2D,
@@ -55,12 +46,8 @@ export function copyImage(
   left: number,
   top: number,
   ratio: number,
-  part?: ImagePart,
 ): void {
-  if (part) {
-    const { x, y, width, height } = part;
-    context.drawImage(image, x, y, width, height, left, top, width * ratio, height * ratio);
-  } else if (ratio === 1) context.drawImage(image, left, top);
+  if (ratio === 1) context.drawImage(image, left, top);
   else context.drawImage(image, left, top, image.width * ratio, image.height * ratio);
 }
 
