@@ -27,6 +27,15 @@ function presenceFrame(entries: PresenceEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The entries of each presence frame among `frames`, one list per frame. */
+function presenceFrames(frames: Uint8Array[]): PresenceEntry[][] {
+  return frames.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== 1) return [];
+    return [decodePresence(decoding.readVarUint8Array(decoder))];
+  });
+}
+
 const person = (name: string, role = 'edit') =>
   JSON.stringify({ user: { name, color: '#2563eb', role }, cursor: null });
 
@@ -186,12 +195,7 @@ describe('presence rules', () => {
       });
       mover.socket.send(presenceFrame([{ clientId: 8080, clock, json }]));
     }
-    const entries = () =>
-      watcher.received.slice(before).flatMap((frame) => {
-        const decoder = decoding.createDecoder(frame);
-        if (decoding.readVarUint(decoder) !== 1) return [];
-        return decodePresence(decoding.readVarUint8Array(decoder));
-      });
+    const entries = () => presenceFrames(watcher.received.slice(before)).flat();
     await waitFor('the last move', () => entries().some((entry) => entry.clock === 20));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const frames = entries().filter((entry) => entry.clientId === 8080);
@@ -230,16 +234,8 @@ describe('the presence window', () => {
       const watcher = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
       const mover = await openRawSocket(server.wsUrl, board.id, board.tokens.edit);
       const seen = () =>
-        watcher.received
-          .flatMap((frame) => {
-            const decoder = decoding.createDecoder(frame);
-            if (decoding.readVarUint(decoder) !== 1) return [];
-            return [
-              decodePresence(decoding.readVarUint8Array(decoder)).filter(
-                (e) => e.clientId === 7070,
-              ),
-            ];
-          })
+        presenceFrames(watcher.received)
+          .map((entries) => entries.filter((entry) => entry.clientId === 7070))
           .filter((entries) => entries.length > 0);
       const move = (clock: number) =>
         mover.socket.send(
