@@ -194,7 +194,6 @@ export class NoteBitmaps {
   }
 
   private paint(note: Note, withText: boolean, resolution: number): Entry {
-    this.entries.delete(note.id);
     const canvas = document.createElement('canvas');
     const size = noteImageSize(note, resolution);
     canvas.width = size.width;
