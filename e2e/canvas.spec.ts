@@ -1,6 +1,9 @@
 import { NOTE_COLORS } from '@dartboard/board';
+import type { Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import {
+  addNoteAt,
+  canvas,
   canvasColours,
   canvasPoint,
   createBoard,
@@ -81,4 +84,80 @@ test('notes are still painted when the painting worker cannot start', async ({ p
       return seen.yellow > 1500 && seen.dark > 40;
     })
     .toBe(true);
+});
+
+/** Wheel pans, one per frame, deltaX from `steps` in turn, until `until` holds or they run out. */
+async function panFrames(page: Page, steps: number[], frames: number, until: string | null) {
+  return page.evaluate(
+    async ({ steps, frames, until }) => {
+      const target = document.querySelector('[data-testid="board-canvas"]') as HTMLElement;
+      const box = target.getBoundingClientRect();
+      for (let i = 0; i < frames; i++) {
+        if (until && document.querySelector(until)) return i;
+        target.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaX: steps[i % steps.length],
+            clientX: box.left + box.width / 2,
+            clientY: box.top + box.height / 2,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return until && document.querySelector(until) ? frames : -1;
+    },
+    { steps, frames, until },
+  );
+}
+
+const pictureTransform = (page: Page) =>
+  page.evaluate(() => (document.querySelector('.board-picture') as HTMLElement).style.transform);
+
+test('on a slow device a pan moves the painted board, which still shows every note in place', async ({
+  person,
+}) => {
+  // Frames at a twentieth of the CPU's speed take a while on a busy machine.
+  test.setTimeout(120_000);
+  const board = await createBoard(BASE_URL, 'Slow device');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
+  await addNoteAt(sam, 0.6, 0.7, 'Seen on a slow phone');
+  const at = await canvasPoint(sam, 0.6, 0.7);
+  const yellow = { yellow: NOTE_COLORS.yellow };
+  const noteAt = (dx: number) => ({ x: at.x - 40 + dx, y: at.y - 30, width: 80, height: 60 });
+  await expect
+    .poll(async () => (await canvasColours(sam, noteAt(0), yellow)).yellow)
+    .toBeGreaterThan(1500);
+  await expect(canvas(sam)).toHaveAttribute('data-picture', 'painted');
+
+  // As a phone's CPU: repainting the board on every frame of a pan cannot keep 60 fps.
+  const cdp = await sam.context().newCDPSession(sam);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  // Back and forth, so that the board ends where it was.
+  const moved = await panFrames(sam, [8, -8], 200, '[data-picture="moved"]');
+  expect(moved).toBeGreaterThan(0);
+  await panFrames(sam, [-8], moved % 2, null);
+  // At rest the picture is repainted where the view is and no longer moved.
+  await expect.poll(() => pictureTransform(sam)).toBe('');
+
+  // A pan of 100 px within the painted margin moves the picture, without a repaint...
+  await panFrames(sam, [100], 1, null);
+  expect(await pictureTransform(sam)).toBe('matrix(1, 0, 0, 1, -100, 0)');
+  // ...and the note shows 100 px further left, moved or repainted.
+  await expect
+    .poll(async () => (await canvasColours(sam, noteAt(-100), yellow)).yellow)
+    .toBeGreaterThan(1500);
+  await shot(sam, 'canvas-moved-picture');
+  await expect.poll(() => pictureTransform(sam)).toBe('');
+  expect((await canvasColours(sam, noteAt(-100), yellow)).yellow).toBeGreaterThan(1500);
+
+  // Once the CPU keeps up again, the board goes back to repainting every frame: pans beyond the
+  // margin repaint the larger picture, which is fast now.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const painted = await panFrames(sam, [600, -600], 400, '[data-picture="painted"]');
+  expect(painted).toBeGreaterThan(0);
+  await panFrames(sam, [-600], painted % 2, null);
+  await expect
+    .poll(async () => (await canvasColours(sam, noteAt(-100), yellow)).yellow)
+    .toBeGreaterThan(1500);
 });

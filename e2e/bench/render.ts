@@ -484,7 +484,12 @@ async function runOne(
         max: sorted.at(-1) ?? Number.NaN,
       };
       scenarios.set(scenario.name, result);
-      console.log(`${label} | ${scenario.name} | ${frameText(result)}`);
+      // Dartboard moves a painted picture instead of repainting when frames are slow.
+      const picture = await page.evaluate(
+        () => document.querySelector('[data-picture]')?.getAttribute('data-picture') ?? null,
+      );
+      const mode = picture ? ` | picture ${picture} at the end` : '';
+      console.log(`${label} | ${scenario.name} | ${frameText(result)}${mode}`);
     }
     await session.send('HeapProfiler.collectGarbage');
     const heap = (await session.send('Runtime.getHeapUsage')).usedSize;

@@ -1,8 +1,8 @@
 import type Konva from 'konva';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
-import { forgetMissing, type Viewport } from '../state/ui';
+import { forgetMissing } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
@@ -10,6 +10,7 @@ import { NoteActions } from '../ui/NoteActions';
 import { useVote } from '../ui/useVote';
 import { AnswerLinks } from './AnswerLinks';
 import { paintBackground } from './background';
+import { BoardPicture } from './boardPicture';
 import { Cursors } from './Cursors';
 import { useLayoutProbe } from './layoutProbe';
 import { NoteEditor } from './NoteEditor';
@@ -29,15 +30,19 @@ import { ZoomRest } from './zoomRest';
 /**
  * The board: zones, notes and selection in one opaque Konva layer (one canvas to composite per
  * frame, not blended over the page); the note editor and cursors in the DOM. Pan and zoom move
- * the stage directly, outside React: a frame of a pan is one redraw of the layer and no render.
+ * the stage directly, outside React (BoardPicture): a frame of a pan is one redraw of the layer
+ * and no render, or on a device too slow for that, a transform of the painted picture.
  */
 export function BoardCanvas() {
   const ctx = useBoardContext();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const layer = useRef<Konva.Layer>(null);
+  // The margin painted around the screen while the picture is moved on slow devices.
+  const [margin, setMargin] = useState(0);
+  const picture = useMemo(() => new BoardPicture(setMargin), []);
   // One zoom-rest state for the layer: its images are repainted at the exact zoom once it rests.
-  const zoomRest = useMemo(() => new ZoomRest(() => layer.current?.batchDraw()), []);
+  const zoomRest = useMemo(() => new ZoomRest(picture.redraw), [picture]);
   useEffect(() => () => zoomRest.dispose(), [zoomRest]);
   const snapshot = useBoardSnapshot(ctx.board);
   const screen = useStore(ctx.ui, (s) => s.screen);
@@ -53,17 +58,20 @@ export function BoardCanvas() {
   useLayoutProbe(ctx);
 
   useLayoutEffect(() => {
-    const apply = ({ x, y, scale }: Viewport) =>
-      stage.current?.setAttrs({ x, y, scaleX: scale, scaleY: scale });
-    apply(ctx.ui.getState().viewport);
-    return ctx.ui.subscribe((state, previous) => {
-      if (state.viewport !== previous.viewport) apply(state.viewport);
+    if (!stage.current || !layer.current) return;
+    makeOpaque(layer.current);
+    const detach = picture.attach(stage.current, layer.current);
+    picture.show(ctx.ui.getState().viewport);
+    const unsubscribe = ctx.ui.subscribe((state, previous) => {
+      if (state.viewport !== previous.viewport) picture.show(state.viewport);
     });
-  }, [ctx.ui]);
+    return () => {
+      unsubscribe();
+      detach();
+    };
+  }, [ctx.ui, picture]);
 
-  useLayoutEffect(() => {
-    if (layer.current) makeOpaque(layer.current);
-  }, []);
+  useLayoutEffect(() => picture.resize(screen, margin), [picture, screen, margin]);
 
   useEffect(() => {
     const element = container.current;
@@ -100,8 +108,20 @@ export function BoardCanvas() {
   }, [snapshot.notes.length, snapshot.zones.length]);
 
   return (
-    <div ref={container} className="canvas" data-testid="board-canvas">
-      <Stage ref={stage} width={screen.width} height={screen.height} listening={false}>
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="board-canvas"
+      data-picture={margin > 0 ? 'moved' : 'painted'}
+    >
+      <Stage
+        ref={stage}
+        width={screen.width + 2 * margin}
+        height={screen.height + 2 * margin}
+        listening={false}
+        className="board-picture"
+        style={{ left: -margin, top: -margin }}
+      >
         <Layer ref={layer} listening={false} clearBeforeDraw={false}>
           <Shape sceneFunc={paintBackground} listening={false} />
           <Zones
@@ -117,6 +137,7 @@ export function BoardCanvas() {
             preview={preview}
             editingNoteId={editingNoteId}
             zoomRest={zoomRest}
+            picture={picture}
           />
           <StraddleMarks notes={snapshot.notes} zones={snapshot.zones} preview={preview} />
           <Selection

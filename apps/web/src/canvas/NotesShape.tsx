@@ -1,15 +1,16 @@
 import { type Note, rectsIntersect } from '@dartboard/board';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
+import type { BoardPicture } from './boardPicture';
 import { NoteBitmaps } from './noteBitmaps';
 import { NoteBlocks } from './noteBlocks';
 import { NoteGrid } from './noteGrid';
 import { paintNote } from './paintNote';
 import { DETAIL_SCALE, stageView } from './viewport';
-import { MAX_IMAGE_RESOLUTION, type ZoomRest } from './zoomRest';
+import { MAX_IMAGE_RESOLUTION, resolutionStep, type ZoomRest } from './zoomRest';
 
 /** Time a frame may spend painting note images; the rest waits for the next frames. */
 const PAINT_BUDGET_MS = 4;
@@ -26,17 +27,15 @@ export function NotesShape({
   preview,
   editingNoteId,
   zoomRest,
+  picture,
 }: {
   zoomRest: ZoomRest;
+  picture: BoardPicture;
   notes: readonly Note[];
   preview: Preview | undefined;
   editingNoteId: string | undefined;
 }) {
-  const shapeRef = useRef<Konva.Shape>(null);
-  const bitmaps = useMemo(
-    () => new NoteBitmaps(() => shapeRef.current?.getLayer()?.batchDraw()),
-    [],
-  );
+  const bitmaps = useMemo(() => new NoteBitmaps(picture.redraw), [picture]);
   const blocks = useMemo(() => new NoteBlocks(), []);
   const grid = useMemo(() => new NoteGrid(notes), [notes]);
   useEffect(
@@ -75,7 +74,9 @@ export function NotesShape({
       }
 
       const now = performance.now();
-      const resolution = zoomRest.resolution(zoom, now);
+      // A moving picture is stretched on screen: notes keep the images they have meanwhile.
+      const keep = picture.moving;
+      const resolution = keep ? resolutionStep(zoom) : zoomRest.resolution(zoom, now);
       // Images at another resolution are stretched only until their new one arrives, moments
       // later: nearest-pixel scaling costs half as much as filtering.
       context.imageSmoothingEnabled = false;
@@ -94,7 +95,7 @@ export function NotesShape({
           paintNote(context, note, withText);
           context.setTransform(1, 0, 0, 1, 0, 0);
         } else if (
-          !bitmaps.draw(context, note, withText, { left, top, zoom, resolution }, mayPaint)
+          !bitmaps.draw(context, note, withText, { left, top, zoom, resolution, keep }, mayPaint)
         ) {
           complete = false;
         }
@@ -102,12 +103,10 @@ export function NotesShape({
       context.restore();
       bitmaps.flush();
       // Konva ignores a draw request made while it draws: ask once this draw is over.
-      if (!complete) queueMicrotask(() => shape.getLayer()?.batchDraw());
+      if (!complete) queueMicrotask(picture.redraw);
     },
-    [bitmaps, blocks, grid, zoomRest, notes, preview, editingNoteId],
+    [bitmaps, blocks, grid, zoomRest, picture, notes, preview, editingNoteId],
   );
 
-  return (
-    <Shape ref={shapeRef} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
-  );
+  return <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 }

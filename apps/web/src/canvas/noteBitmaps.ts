@@ -81,7 +81,8 @@ export class NoteBitmaps {
 
   /**
    * Draws `note` on `context`, whose transform must be the identity (device pixels), with its
-   * top-left corner at (`left`, `top`) and `zoom` device pixels per board pixel. Paints here
+   * top-left corner at (`left`, `top`) and `zoom` device pixels per board pixel; with `keep`, an
+   * image of the note at another resolution is good enough (drawn scaled). Paints here
    * only while `mayPaint()` allows. Returns false if the note was not drawn as it should be
    * and nothing under way will ask for another frame.
    */
@@ -89,12 +90,12 @@ export class NoteBitmaps {
     context: CanvasRenderingContext2D,
     note: Note,
     withText: boolean,
-    place: { left: number; top: number; zoom: number; resolution: number },
+    place: { left: number; top: number; zoom: number; resolution: number; keep?: boolean },
     mayPaint: () => boolean,
   ): boolean {
     let entry = this.entries.get(note.id);
     const fresh = entry !== undefined && sameLook(entry, note, withText);
-    let complete = fresh && entry?.resolution === place.resolution;
+    let complete = fresh && (place.keep === true || entry?.resolution === place.resolution);
     if (!complete) {
       const edited = entry !== undefined && !fresh;
       if ((this.raster === undefined || edited) && mayPaint()) {

@@ -1,0 +1,158 @@
+import type Konva from 'konva';
+import type { Viewport } from '../state/ui';
+import {
+  MARGIN,
+  PictureMode,
+  type Placement,
+  placementCss,
+  placePicture,
+  REST_MS,
+} from './movedPicture';
+import type { Size } from './viewport';
+
+/**
+ * Shows the viewport on the board's Konva stage: repainted on every change, or, on a device too
+ * slow for that, as a picture with a margin moved on the compositor between repaints
+ * (movedPicture.ts). Outside React: a frame of a pan is at most one redraw of the layer.
+ */
+export class BoardPicture {
+  private stage: Konva.Stage | undefined;
+  private layer: Konva.Layer | undefined;
+  private readonly mode = new PictureMode();
+  private margin = 0;
+  private screen: Size = { width: 1, height: 1 };
+  private current: Viewport = { x: 0, y: 0, scale: 1 };
+  /** The viewport the layer was last painted at. */
+  private painted: Viewport | undefined;
+  private placement: Placement | undefined;
+  /** A redraw the board asked for while a moved picture was moving, done at its next repaint. */
+  private pending = false;
+  private changedAt = Number.NEGATIVE_INFINITY;
+  /** When the last frame the watcher saw began, and the one before it. */
+  private frameStart = Number.NEGATIVE_INFINITY;
+  private previousFrameStart = Number.NEGATIVE_INFINITY;
+  private drawnAt = Number.NEGATIVE_INFINITY;
+  private watching = false;
+  private disposed = false;
+  /** Posted to at the start of a frame, heard once the frame is rendered. */
+  private readonly frameEnd: MessagePort;
+
+  /** `onMargin` is told the margin to give the stage: MARGIN while the picture is moved, else 0. */
+  constructor(private readonly onMargin: (margin: number) => void) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<[number, boolean]>) =>
+      this.frameRendered(...event.data);
+    this.frameEnd = channel.port2;
+  }
+
+  attach(stage: Konva.Stage, layer: Konva.Layer): () => void {
+    this.stage = stage;
+    this.layer = layer;
+    this.disposed = false;
+    const drawn = () => {
+      this.drawnAt = performance.now();
+    };
+    layer.on('draw', drawn);
+    return () => {
+      layer.off('draw', drawn);
+      this.disposed = true;
+    };
+  }
+
+  /** Whether the picture is moved on the compositor rather than repainted on every change. */
+  get moved(): boolean {
+    return this.mode.moved;
+  }
+
+  /** The stage's size and margin changed (React sized it): repaint at the current view. */
+  resize(screen: Size, margin: number): void {
+    this.screen = screen;
+    this.margin = margin;
+    this.paint(this.current);
+  }
+
+  show(viewport: Viewport): void {
+    this.current = viewport;
+    this.changedAt = performance.now();
+    this.watchFrames();
+    const placement =
+      this.margin > 0 && this.painted
+        ? placePicture(this.painted, viewport, this.screen, this.margin, devicePixelRatio)
+        : undefined;
+    if (placement) this.place(placement);
+    else this.paint(viewport);
+  }
+
+  /**
+   * Whether a moved picture is moving: its repaints are then stretched on screen anyway, so
+   * shapes may keep the images they have rather than ask for new ones at every zoom.
+   */
+  get moving(): boolean {
+    return this.margin > 0 && !this.resting();
+  }
+
+  /**
+   * Whether the view has been still for REST_MS and for a whole frame: on a device that slow,
+   * one frame may take longer than REST_MS.
+   */
+  private resting(): boolean {
+    return performance.now() - this.changedAt > REST_MS && this.changedAt < this.previousFrameStart;
+  }
+
+  /** Asks for a redraw of the layer (new content): deferred while a moved picture moves. */
+  readonly redraw = (): void => {
+    if (this.moving) this.pending = true;
+    else this.layer?.batchDraw();
+  };
+
+  private paint(viewport: Viewport): void {
+    const stage = this.stage;
+    if (!stage) return;
+    this.painted = viewport;
+    this.place(undefined);
+    const { x, y, scale } = viewport;
+    // A change of the stage's attributes makes Konva redraw its layers in the next frame.
+    stage.setAttrs({ x: x + this.margin, y: y + this.margin, scaleX: scale, scaleY: scale });
+    if (this.pending) this.layer?.batchDraw();
+    this.pending = false;
+  }
+
+  private place(placement: Placement | undefined): void {
+    if (placement === this.placement) return;
+    this.placement = placement;
+    const element = this.stage?.container();
+    if (element) element.style.transform = placement ? placementCss(placement) : '';
+  }
+
+  /**
+   * Measures the frames of a moving view that were repainted, to choose the mode, and repaints
+   * a moved picture where the view came to rest. A frame's cost is the main thread's work from
+   * its start to the end of its rendering (a message posted from the frame's callback runs after
+   * it), not the time between frames, which a display's refresh rate caps.
+   */
+  private watchFrames(): void {
+    if (this.watching) return;
+    this.watching = true;
+    const frame = (start: number) => {
+      if (this.disposed) return;
+      this.previousFrameStart = this.frameStart;
+      this.frameStart = start;
+      // A change since the previous frame began is drawn in this one.
+      this.frameEnd.postMessage([start, this.changedAt >= this.previousFrameStart]);
+      if (this.resting()) {
+        this.watching = false;
+        if (this.placement || this.pending) this.paint(this.current);
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
+
+  /** After a frame's rendering: records its work if it repainted the board for a move. */
+  private frameRendered(start: number, moved: boolean): void {
+    const end = performance.now();
+    if (!moved || this.drawnAt < start || this.drawnAt > end) return;
+    if (this.mode.record(end - start)) this.onMargin(this.mode.moved ? MARGIN : 0);
+  }
+}
