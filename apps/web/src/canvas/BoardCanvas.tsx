@@ -145,7 +145,6 @@ export function BoardCanvas() {
             selectedZone={selectedZone}
             preview={preview}
             marquee={marquee}
-            ui={ctx.ui}
             resizable={selected.length === 1 && mayOnNote(ctx, selected[0])}
           />
         </Layer>

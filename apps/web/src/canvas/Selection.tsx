@@ -1,88 +1,81 @@
 import type { Rect as BoardRect, Note, Zone } from '@dartboard/board';
-import { Group, Rect } from 'react-konva';
-import { useStore } from 'zustand';
-import type { Preview, UiStore } from '../state/ui';
+import type Konva from 'konva';
+import type { Context } from 'konva/lib/Context';
+import { useCallback } from 'react';
+import { Shape } from 'react-konva';
+import type { Preview } from '../state/ui';
 import { HANDLE_SIZE } from './hitTest';
 import { SELECTION } from './theme';
 
 /**
  * Selection outlines (notes, or one zone), the resize handle of a single selected note and the
- * rubber band.
+ * rubber band. One shape drawn at the stage's zoom, so that outlines and the handle keep their
+ * size on screen without a React render per step of a zoom.
  */
 export function Selection({
   selected,
   selectedZone,
   preview,
   marquee,
-  ui,
   resizable,
 }: {
   selected: readonly Note[];
   selectedZone: Zone | undefined;
   preview: Preview | undefined;
   marquee: BoardRect | undefined;
-  ui: UiStore;
   resizable: boolean;
 }) {
-  // Only this part depends on the zoom: outlines and handles keep their size on screen.
-  const scale = useStore(ui, (s) => s.viewport.scale);
-  const line = 2 / scale;
-  const handle = HANDLE_SIZE / scale;
-  const single = selected.length === 1 ? selected[0] : undefined;
-  const singleRect = single && { ...single, ...preview?.get(single.id) };
-  const zoneRect = selectedZone && { ...selectedZone, ...preview?.get(selectedZone.id) };
-  return (
-    <Group>
-      {zoneRect && (
-        <Rect
-          x={zoneRect.x - line * 2}
-          y={zoneRect.y - line * 2}
-          width={zoneRect.width + line * 4}
-          height={zoneRect.height + line * 4}
-          stroke={SELECTION}
-          strokeWidth={line * 1.5}
-          cornerRadius={18}
-          perfectDrawEnabled={false}
-        />
-      )}
-      {selected.map((note) => {
-        const r = { ...note, ...preview?.get(note.id) };
-        return (
-          <Rect
-            key={note.id}
-            x={r.x - line}
-            y={r.y - line}
-            width={r.width + line * 2}
-            height={r.height + line * 2}
-            stroke={SELECTION}
-            strokeWidth={line}
-            cornerRadius={7}
-            perfectDrawEnabled={false}
-          />
+  const sceneFunc = useCallback(
+    (konvaContext: Context, shape: Konva.Shape) => {
+      const scale = shape.getStage()?.scaleX() ?? 1;
+      const line = 2 / scale;
+      const context = konvaContext._context;
+      const moved = <T extends BoardRect & { id: string }>(r: T) => ({
+        ...r,
+        ...preview?.get(r.id),
+      });
+      const outline = (r: BoardRect, grow: number, width: number, radius: number) => {
+        context.lineWidth = width;
+        context.beginPath();
+        context.roundRect(r.x - grow, r.y - grow, r.width + grow * 2, r.height + grow * 2, radius);
+        context.stroke();
+      };
+      context.save();
+      context.strokeStyle = SELECTION;
+      if (selectedZone) outline(moved(selectedZone), line * 2, line * 1.5, 18);
+      for (const note of selected) outline(moved(note), line, line, 7);
+      const single = selected.length === 1 ? selected[0] : undefined;
+      if (resizable && single) {
+        const r = moved(single);
+        const handle = HANDLE_SIZE / scale;
+        context.beginPath();
+        context.roundRect(
+          r.x + r.width - handle / 2,
+          r.y + r.height - handle / 2,
+          handle,
+          handle,
+          2 / scale,
         );
-      })}
-      {resizable && singleRect && (
-        <Rect
-          x={singleRect.x + singleRect.width - handle / 2}
-          y={singleRect.y + singleRect.height - handle / 2}
-          width={handle}
-          height={handle}
-          fill="#ffffff"
-          stroke={SELECTION}
-          strokeWidth={line}
-          cornerRadius={2 / scale}
-          perfectDrawEnabled={false}
-        />
-      )}
-      {marquee && (
-        <Rect
-          {...marquee}
-          fill="rgba(37,99,235,0.08)"
-          stroke={SELECTION}
-          strokeWidth={1 / scale}
-          dash={[4 / scale, 4 / scale]}
-        />
-      )}
-    </Group>
+        context.fillStyle = '#ffffff';
+        context.fill();
+        context.lineWidth = line;
+        context.stroke();
+      }
+      if (marquee) {
+        context.beginPath();
+        context.rect(marquee.x, marquee.y, marquee.width, marquee.height);
+        context.fillStyle = 'rgba(37,99,235,0.08)';
+        context.fill();
+        context.lineWidth = 1 / scale;
+        context.setLineDash([4 / scale, 4 / scale]);
+        context.stroke();
+      }
+      context.restore();
+    },
+    [selected, selectedZone, preview, marquee, resizable],
+  );
+  const empty = selected.length === 0 && !selectedZone && !marquee;
+  return empty ? null : (
+    <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
   );
 }
