@@ -1,7 +1,7 @@
 import { may, type Zone } from '@dartboard/board';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { selectZone } from '../state/ui';
+import { selectZone, type Viewport } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { addNoteToZone } from '../ui/actions';
 import { type BoardContextValue, useBoardContext } from '../ui/boardContext';
@@ -74,18 +74,32 @@ function RiskButtons({ ctx, zone, name }: { ctx: BoardContextValue; zone: Zone; 
 export function ZoneControls() {
   const ctx = useBoardContext();
   const { zones, session } = useBoardSnapshot(ctx.board);
-  const viewport = useStore(ctx.ui, (s) => s.viewport);
+  // Only a zoom renders the buttons again; a pan moves their layer (below), outside React.
+  const scale = useStore(ctx.ui, (s) => s.viewport.scale);
   const preview = useStore(ctx.ui, (s) => s.preview);
+  const layer = useRef<HTMLDivElement>(null);
   // A session ended read-only leaves the customer nothing to add.
-  if (!ctx.canEdit || !may(ctx.role, 'note.create', false, session.end.readOnly)) return null;
+  const shown = ctx.canEdit && may(ctx.role, 'note.create', false, session.end.readOnly);
+  useLayoutEffect(() => {
+    if (!shown) return;
+    const place = ({ x, y }: Viewport) => {
+      if (layer.current) layer.current.style.transform = `translate(${x}px, ${y}px)`;
+    };
+    place(ctx.ui.getState().viewport);
+    return ctx.ui.subscribe((state, previous) => {
+      if (state.viewport !== previous.viewport) place(state.viewport);
+    });
+  }, [ctx.ui, shown]);
+  if (!shown) return null;
   const arranges = may(ctx.role, 'zone.move');
   return (
-    <div className="zone-controls">
+    <div className="zone-controls" ref={layer}>
       {zones.map((zone) => {
-        const shown = { ...zone, ...preview?.get(zone.id) };
-        if (shown.width * viewport.scale < MIN_ZONE_WIDTH_ON_SCREEN) return null;
-        const right = (shown.x + shown.width) * viewport.scale + viewport.x - INSET;
-        const top = shown.y * viewport.scale + viewport.y + INSET;
+        const moved = { ...zone, ...preview?.get(zone.id) };
+        if (moved.width * scale < MIN_ZONE_WIDTH_ON_SCREEN) return null;
+        // From the board's origin on screen: the layer is placed there.
+        const right = (moved.x + moved.width) * scale - INSET;
+        const top = moved.y * scale + INSET;
         const name = zoneName(zone);
         return (
           <div
