@@ -31,7 +31,10 @@ export class BoardPicture {
   /** When the last frame the watcher saw began, and the one before it. */
   private frameStart = Number.NEGATIVE_INFINITY;
   private previousFrameStart = Number.NEGATIVE_INFINITY;
-  private drawnAt = Number.NEGATIVE_INFINITY;
+  /** When the layer was last drawn (the last few times). */
+  private readonly drawnAt: number[] = [];
+  /** The frame the watcher saw last, until the next one begins. */
+  private lastFrame: Frame | undefined;
   private watching = false;
   private disposed = false;
   /** Posted to at the start of a frame, heard once the frame is rendered. */
@@ -40,8 +43,9 @@ export class BoardPicture {
   /** `onMargin` is told the margin to give the stage: MARGIN while the picture is moved, else 0. */
   constructor(private readonly onMargin: (margin: number) => void) {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (event: MessageEvent<[number, boolean]>) =>
-      this.frameRendered(...event.data);
+    channel.port1.onmessage = (event: MessageEvent<number>) => {
+      if (this.lastFrame?.start === event.data) this.lastFrame.rendered = performance.now();
+    };
     this.frameEnd = channel.port2;
   }
 
@@ -50,7 +54,8 @@ export class BoardPicture {
     this.layer = layer;
     this.disposed = false;
     const drawn = () => {
-      this.drawnAt = performance.now();
+      this.drawnAt.push(performance.now());
+      if (this.drawnAt.length > 4) this.drawnAt.shift();
     };
     layer.on('draw', drawn);
     return () => {
@@ -127,20 +132,25 @@ export class BoardPicture {
   /**
    * Measures the frames of a moving view that were repainted, to choose the mode, and repaints
    * a moved picture where the view came to rest. A frame's cost is the main thread's work from
-   * its start to the end of its rendering (a message posted from the frame's callback runs after
-   * it), not the time between frames, which a display's refresh rate caps.
+   * its start to the end of its rendering (a message posted in the frame's callback runs after
+   * it), or to the next frame's start if that comes first (without a frame-rate cap, frames
+   * follow each other with no task in between), not the time between frames, which a display's
+   * refresh rate caps.
    */
   private watchFrames(): void {
     if (this.watching) return;
     this.watching = true;
     const frame = (start: number) => {
       if (this.disposed) return;
+      if (this.lastFrame) this.frameDone(this.lastFrame, start);
       this.previousFrameStart = this.frameStart;
       this.frameStart = start;
       // A change since the previous frame began is drawn in this one.
-      this.frameEnd.postMessage([start, this.changedAt >= this.previousFrameStart]);
+      this.lastFrame = { start, moved: this.changedAt >= this.previousFrameStart };
+      this.frameEnd.postMessage(start);
       if (this.resting()) {
         this.watching = false;
+        this.lastFrame = undefined;
         if (this.placement || this.pending) this.paint(this.current);
         return;
       }
@@ -149,10 +159,19 @@ export class BoardPicture {
     requestAnimationFrame(frame);
   }
 
-  /** After a frame's rendering: records its work if it repainted the board for a move. */
-  private frameRendered(start: number, moved: boolean): void {
-    const end = performance.now();
-    if (!moved || this.drawnAt < start || this.drawnAt > end) return;
-    if (this.mode.record(end - start)) this.onMargin(this.mode.moved ? MARGIN : 0);
+  /** Records a frame's work if it repainted the board for a move. */
+  private frameDone(frame: Frame, next: number): void {
+    const end = Math.min(frame.rendered ?? next, next);
+    if (!frame.moved || !this.drawnAt.some((at) => at >= frame.start && at < end)) return;
+    if (this.mode.record(end - frame.start)) this.onMargin(this.mode.moved ? MARGIN : 0);
   }
+}
+
+interface Frame {
+  /** Its start (the animation frame's time). */
+  start: number;
+  /** Whether the view changed since the frame before began: this frame draws the change. */
+  moved: boolean;
+  /** When its rendering was over, if that was before the next frame began. */
+  rendered?: number;
 }
