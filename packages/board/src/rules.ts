@@ -89,10 +89,14 @@ export function findRuleBreak(
   rules: Readonly<Record<string, Rule>>,
   map: Y.Map<unknown>,
 ): string | undefined {
-  for (const [key, value] of map.entries()) {
+  // forEach rather than entries(): the relay checks every record a write touches, and Yjs'
+  // entries() allocates an iterator step and a pair per field.
+  let found: string | undefined;
+  map.forEach((value, key) => {
+    if (found !== undefined) return;
     const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
-    if (!rule) return `${key}: not a field of this record`;
-    if (!rule(value)) return `${key}: invalid value`;
-  }
-  return undefined;
+    if (!rule) found = `${key}: not a field of this record`;
+    else if (!rule(value)) found = `${key}: invalid value`;
+  });
+  return found;
 }
