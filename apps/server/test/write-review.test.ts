@@ -117,6 +117,36 @@ describe('an item whose right neighbour the server lacks', () => {
   });
 });
 
+describe('items that name each other as neighbours', () => {
+  it('are refused, and the server goes on serving the board', async () => {
+    const board = await createBoard(server.url);
+    const raw = await openRawSocket(server.wsUrl, board.id, board.tokens.view);
+    await waitFor('greeting', () => stepOnes(raw) === 1);
+    // Two values of a client the server never heard from, each set right after the other: a
+    // ring that has no end to walk to.
+    const encoder = encoding.createEncoder();
+    for (const n of [1, 2, 4242, 0]) encoding.writeVarUint(encoder, n);
+    for (const other of [1, 0]) {
+      encoding.writeUint8(encoder, 0x80 | 8);
+      for (const n of [4242, other, 1]) encoding.writeVarUint(encoder, n);
+      encoding.writeAny(encoder, 'ring');
+    }
+    encoding.writeVarUint(encoder, 0);
+    raw.socket.send(updateFrame(encoding.toUint8Array(encoder)));
+    await waitFor('a refusal', () => raw.received.some((frame) => frame[0] === 2));
+
+    const facilitator = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
+    await facilitator.synced;
+    addNote(facilitator.doc, { x: 0, y: 0, author: 'Sam', text: 'still here' });
+    const viewer = connectClient(server.wsUrl, board.id, board.tokens.view);
+    await viewer.synced;
+    await waitFor('note', () => listNotes(viewer.doc).length === 1);
+    viewer.destroy();
+    facilitator.destroy();
+    raw.socket.close();
+  });
+});
+
 describe('a client that keeps sending refused writes', () => {
   it('is closed with 4429 while the others carry on', async () => {
     const board = await createBoard(server.url);

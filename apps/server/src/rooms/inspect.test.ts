@@ -279,6 +279,18 @@ describe('inspectUpdate', () => {
     ).toEqual({ kind: 'missing' });
   });
 
+  it('refuses items that name each other as neighbours', () => {
+    const { room } = board();
+    const ring = forge(424242, 0, [
+      { origin: Y.createID(424242, 1), values: [1] },
+      { origin: Y.createID(424242, 0), values: [2] },
+    ]);
+    expect(inspectUpdate(room, ring)).toEqual({
+      kind: 'invalid',
+      reason: 'items in a ring of neighbours',
+    });
+  });
+
   it('takes a run of characters the room partly has when it continues in the same text', () => {
     const { room, writer, note } = board();
     const text = (notesMap(writer).get(note) as Y.Map<unknown>).get('text') as Y.Text;

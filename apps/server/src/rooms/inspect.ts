@@ -117,6 +117,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): Inspection {
           break;
         }
         chain.push(current);
+        // Each of the update's items once, then one of the room's: any longer, and the update's
+        // items name each other as neighbours in a ring, which would be walked for ever.
+        if (chain.length > fromUpdate.size + 1) throw invalid('items in a ring of neighbours');
         if (!fromUpdate.has(current)) {
           place = placeInDoc(doc, current);
           break;
