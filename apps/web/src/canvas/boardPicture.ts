@@ -64,11 +64,6 @@ export class BoardPicture {
     };
   }
 
-  /** Whether the picture is moved on the compositor rather than repainted on every change. */
-  get moved(): boolean {
-    return this.mode.moved;
-  }
-
   /** The stage's size and margin changed (React sized it): repaint at the current view. */
   resize(screen: Size, margin: number): void {
     this.screen = screen;
@@ -141,7 +136,10 @@ export class BoardPicture {
     if (this.watching) return;
     this.watching = true;
     const frame = (start: number) => {
-      if (this.disposed) return;
+      if (this.disposed) {
+        this.watching = false;
+        return;
+      }
       if (this.lastFrame) this.frameDone(this.lastFrame, start);
       this.previousFrameStart = this.frameStart;
       this.frameStart = start;
