@@ -2,7 +2,7 @@ import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
-import { forgetMissing } from '../state/ui';
+import { followViewport, forgetMissing } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { mayOnNote } from '../ui/actions';
 import { useBoardContext } from '../ui/boardContext';
@@ -61,10 +61,7 @@ export function BoardCanvas() {
     if (!stage.current || !layer.current) return;
     makeOpaque(layer.current);
     const detach = picture.attach(stage.current, layer.current);
-    picture.show(ctx.ui.getState().viewport);
-    const unsubscribe = ctx.ui.subscribe((state, previous) => {
-      if (state.viewport !== previous.viewport) picture.show(state.viewport);
-    });
+    const unsubscribe = followViewport(ctx.ui, (viewport) => picture.show(viewport));
     return () => {
       unsubscribe();
       detach();

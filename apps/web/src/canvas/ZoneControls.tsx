@@ -1,7 +1,7 @@
 import { may, type Zone } from '@dartboard/board';
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { selectZone, type Viewport } from '../state/ui';
+import { followViewport, selectZone } from '../state/ui';
 import { useBoardSnapshot } from '../sync/hooks';
 import { addNoteToZone } from '../ui/actions';
 import { type BoardContextValue, useBoardContext } from '../ui/boardContext';
@@ -82,12 +82,8 @@ export function ZoneControls() {
   const shown = ctx.canEdit && may(ctx.role, 'note.create', false, session.end.readOnly);
   useLayoutEffect(() => {
     if (!shown) return;
-    const place = ({ x, y }: Viewport) => {
+    return followViewport(ctx.ui, ({ x, y }) => {
       if (layer.current) layer.current.style.transform = `translate(${x}px, ${y}px)`;
-    };
-    place(ctx.ui.getState().viewport);
-    return ctx.ui.subscribe((state, previous) => {
-      if (state.viewport !== previous.viewport) place(state.viewport);
     });
   }, [ctx.ui, shown]);
   if (!shown) return null;

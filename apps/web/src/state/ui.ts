@@ -102,6 +102,17 @@ export function selectZone(store: UiStore, id: string | undefined): void {
   });
 }
 
+/**
+ * Calls `apply` with the viewport now and on every change of it, outside React (for what follows
+ * a pan on every frame); returns the unsubscribe.
+ */
+export function followViewport(store: UiStore, apply: (viewport: Viewport) => void): () => void {
+  apply(store.getState().viewport);
+  return store.subscribe((state, previous) => {
+    if (state.viewport !== previous.viewport) apply(state.viewport);
+  });
+}
+
 let noticeCount = 0;
 
 /** Shows a short message; the same text again restarts its time on screen. */
