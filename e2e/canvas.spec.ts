@@ -10,6 +10,7 @@ import {
   expect,
   join,
   joinedPerson,
+  ownColour,
   shot,
   test,
   zoneSection,
@@ -136,6 +137,9 @@ test('on a slow device a pan moves the painted board, which still shows every no
   // Back and forth, so that the board ends where it was.
   const moved = await panFrames(sam, [8, -8], 200, '[data-picture="moved"]');
   expect(moved).toBeGreaterThan(0);
+  // What moves is a copy of the painted layers, in place of the stage (pictureCopy.ts).
+  await expect(sam.locator('.board-picture')).toBeVisible();
+  await expect(sam.locator('.board-stage')).toBeHidden();
   await panFrames(sam, [-8], moved % 2, null);
   // At rest the picture is repainted where the view is and no longer moved.
   await expect.poll(() => pictureTransform(sam)).toBe('');
@@ -156,8 +160,46 @@ test('on a slow device a pan moves the painted board, which still shows every no
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const painted = await panFrames(sam, [600, -600], 400, '[data-picture="painted"]');
   expect(painted).toBeGreaterThan(0);
+  await expect(sam.locator('.board-stage')).toBeVisible();
+  await expect(sam.locator('.board-picture')).toBeHidden();
   await panFrames(sam, [-600], painted % 2, null);
   await expect
     .poll(async () => (await canvasColours(sam, noteAt(-100), yellow)).yellow)
     .toBeGreaterThan(1500);
+});
+
+test('on a slow device the moved board still shows the dots of a vote', async ({ person }) => {
+  test.setTimeout(120_000);
+  const board = await createBoard(BASE_URL, 'Slow vote');
+  const sam = await joinedPerson(person, board.links.facilitator, 'Sam');
+  await addNoteAt(sam, 0.6, 0.7, 'Worth a dot');
+  const at = await canvasPoint(sam, 0.6, 0.7);
+  await sam.getByRole('button', { name: 'More' }).click();
+  await sam
+    .getByRole('menu', { name: 'More' })
+    .getByRole('menuitem', { name: 'Start vote' })
+    .click();
+  const form = sam.getByRole('dialog', { name: 'Start vote' });
+  await form.getByRole('button', { name: 'Start vote' }).click();
+  await sam.mouse.click(at.x, at.y);
+  const bar = sam.getByRole('region', { name: 'Vote' });
+  await expect(bar.getByRole('status')).toHaveText('Vote: 2 of 3 dots left');
+  // Sam's dot, on the card's top edge, in his colour: drawn in a layer of its own.
+  const dots = { dot: await ownColour(sam) };
+  const card = { x: at.x - 70, y: at.y - 60, width: 140, height: 110 };
+  await expect.poll(async () => (await canvasColours(sam, card, dots)).dot).toBeGreaterThan(50);
+  const painted = (await canvasColours(sam, card, dots)).dot;
+
+  const cdp = await sam.context().newCDPSession(sam);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  const moved = await panFrames(sam, [8, -8], 200, '[data-picture="moved"]');
+  expect(moved).toBeGreaterThan(0);
+  await panFrames(sam, [-8], moved % 2, null);
+  await expect(sam.locator('.board-picture')).toBeVisible();
+  await expect.poll(() => pictureTransform(sam)).toBe('');
+  // The picture shown now is the copy of both layers: the dot is there as it was painted.
+  const shown = (await canvasColours(sam, card, dots)).dot;
+  expect(shown).toBeGreaterThan(painted * 0.8);
+  await shot(sam, 'canvas-moved-vote');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });

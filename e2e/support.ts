@@ -169,7 +169,7 @@ export interface Box {
 }
 
 /**
- * How many pixels of the board canvas inside `box` have each of `colours` (#rrggbb, each
+ * How many pixels of the board's canvases inside `box` have each of `colours` (#rrggbb, each
  * channel within `tolerance`), plus `dark`: pixels dark enough to be text. Reads what the
  * canvas shows, as a person would see it.
  */
@@ -181,18 +181,26 @@ export async function canvasColours<Name extends string>(
 ): Promise<Record<Name | 'dark', number>> {
   const counts = await page.evaluate(
     ({ box, colours, tolerance }) => {
-      const element = document.querySelector('[data-testid="board-canvas"] canvas');
-      if (!(element instanceof HTMLCanvasElement)) throw new Error('no board canvas');
+      // The board's layers, or on a slow device the copy of them that is moved: those shown.
+      const shown = [
+        ...document.querySelectorAll<HTMLCanvasElement>('[data-testid="board-canvas"] canvas'),
+      ].filter((canvas) => canvas.getClientRects().length > 0);
+      const element = shown[0];
+      if (!element) throw new Error('no board canvas');
       const frame = element.getBoundingClientRect();
       const ratio = element.width / frame.width;
-      const data = element
-        .getContext('2d')
-        ?.getImageData(
-          Math.round((box.x - frame.left) * ratio),
-          Math.round((box.y - frame.top) * ratio),
-          Math.round(box.width * ratio),
-          Math.round(box.height * ratio),
-        ).data;
+      // Composed on a canvas of their own: the moved copy shows a bitmap and has no 2D context.
+      const copy = document.createElement('canvas');
+      copy.width = element.width;
+      copy.height = element.height;
+      const context = copy.getContext('2d');
+      for (const layer of shown) context?.drawImage(layer, 0, 0);
+      const data = context?.getImageData(
+        Math.round((box.x - frame.left) * ratio),
+        Math.round((box.y - frame.top) * ratio),
+        Math.round(box.width * ratio),
+        Math.round(box.height * ratio),
+      ).data;
       if (!data) throw new Error('the board canvas cannot be read');
       const targets = Object.entries(colours).map(([name, hex]) => ({
         name,
@@ -213,4 +221,17 @@ export async function canvasColours<Name extends string>(
     { box, colours: colours as Record<string, string>, tolerance },
   );
   return counts as Record<Name | 'dark', number>;
+}
+
+/** This page's own colour, as its avatar shows it (#rrggbb). */
+export async function ownColour(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const avatar = document.querySelector('.people li .avatar');
+    const rgb = avatar ? getComputedStyle(avatar).backgroundColor.match(/\d+/g) : null;
+    if (!rgb) throw new Error('no avatar');
+    return `#${rgb
+      .slice(0, 3)
+      .map((v) => Number(v).toString(16).padStart(2, '0'))
+      .join('')}`;
+  });
 }

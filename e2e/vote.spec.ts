@@ -10,6 +10,7 @@ import {
   joinedPerson,
   noteEntry,
   outline,
+  ownColour,
   shot,
   test,
 } from './support.js';
@@ -95,19 +96,6 @@ async function pixelsOf(page: Page, centre: Spot, hex: string): Promise<number> 
     },
     { centre, hex },
   );
-}
-
-/** This page's own colour, as its avatar shows it (#rrggbb). */
-async function ownColour(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const avatar = document.querySelector('.people li .avatar');
-    const rgb = avatar ? getComputedStyle(avatar).backgroundColor.match(/\d+/g) : null;
-    if (!rgb) throw new Error('no avatar');
-    return `#${rgb
-      .slice(0, 3)
-      .map((v) => Number(v).toString(16).padStart(2, '0'))
-      .join('')}`;
-  });
 }
 
 const BADGE = '#1e3a8a';

@@ -38,6 +38,7 @@ export function BoardCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const layer = useRef<Konva.Layer>(null);
+  const copy = useRef<HTMLCanvasElement>(null);
   // The margin painted around the screen while the picture is moved on slow devices.
   const [margin, setMargin] = useState(0);
   const picture = useMemo(() => new BoardPicture(setMargin), []);
@@ -58,9 +59,9 @@ export function BoardCanvas() {
   useLayoutProbe(ctx);
 
   useLayoutEffect(() => {
-    if (!stage.current || !layer.current) return;
+    if (!stage.current || !layer.current || !copy.current) return;
     makeOpaque(layer.current);
-    const detach = picture.attach(stage.current, layer.current);
+    const detach = picture.attach(stage.current, layer.current, copy.current);
     const unsubscribe = followViewport(ctx.ui, (viewport) => picture.show(viewport));
     return () => {
       unsubscribe();
@@ -116,7 +117,7 @@ export function BoardCanvas() {
         width={screen.width + 2 * margin}
         height={screen.height + 2 * margin}
         listening={false}
-        className="board-picture"
+        className="board-stage"
         style={{ left: -margin, top: -margin }}
       >
         <Layer ref={layer} listening={false} clearBeforeDraw={false}>
@@ -146,9 +147,16 @@ export function BoardCanvas() {
           />
         </Layer>
         {vote && (
-          <VoteDots view={vote} notes={snapshot.notes} preview={preview} color={ctx.color} />
+          <VoteDots
+            view={vote}
+            notes={snapshot.notes}
+            preview={preview}
+            color={ctx.color}
+            picture={picture}
+          />
         )}
       </Stage>
+      <canvas ref={copy} className="board-picture" style={{ left: -margin, top: -margin }} />
       <ZoneControls />
       {editing && <NoteEditor key={editing.id} note={editing} />}
       {editingZone && <ZoneEditor key={editingZone.id} zone={editingZone} />}

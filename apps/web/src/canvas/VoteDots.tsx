@@ -8,10 +8,11 @@ import {
 } from '@dartboard/board';
 import type Konva from 'konva';
 import type { Context } from 'konva/lib/Context';
-import { useCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type { Preview } from '../state/ui';
 import type { VoteView } from '../ui/useVote';
+import type { BoardPicture } from './boardPicture';
 import { FONT_FAMILY } from './fitText';
 import { BOARD_BACKGROUND } from './theme';
 import { stageView } from './viewport';
@@ -34,13 +35,18 @@ export function VoteDots({
   notes,
   preview,
   color,
+  picture,
 }: {
   view: VoteView;
   notes: readonly Note[];
   preview: Preview | undefined;
   /** This person's colour: their dots'. */
   color: string;
+  /** Shows this layer too while the board's picture is moved. */
+  picture: BoardPicture;
 }) {
+  const layer = useRef<Konva.Layer>(null);
+  useLayoutEffect(() => (layer.current ? picture.track(layer.current) : undefined), [picture]);
   const sceneFunc = useCallback(
     (konvaContext: Context, shape: Konva.Shape) => {
       const stage = shape.getStage();
@@ -90,7 +96,7 @@ export function VoteDots({
     [view, notes, preview, color],
   );
   return (
-    <Layer listening={false}>
+    <Layer ref={layer} listening={false}>
       <Shape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
     </Layer>
   );

@@ -8,6 +8,7 @@ import {
   placePicture,
   REST_MS,
 } from './movedPicture';
+import { PictureCopy } from './pictureCopy';
 import type { Size } from './viewport';
 
 /**
@@ -18,6 +19,8 @@ import type { Size } from './viewport';
 export class BoardPicture {
   private stage: Konva.Stage | undefined;
   private layer: Konva.Layer | undefined;
+  /** What a person sees while the picture is moved: it is this that moves. */
+  private readonly copy = new PictureCopy();
   private readonly mode = new PictureMode();
   private margin = 0;
   private screen: Size = { width: 1, height: 1 };
@@ -49,25 +52,39 @@ export class BoardPicture {
     this.frameEnd = channel.port2;
   }
 
-  attach(stage: Konva.Stage, layer: Konva.Layer): () => void {
+  /**
+   * `layer` is the board's layer, whose repaints are watched; `copy`, a canvas beside the stage
+   * that shows the picture while it is moved.
+   */
+  attach(stage: Konva.Stage, layer: Konva.Layer, copy: HTMLCanvasElement): () => void {
     this.stage = stage;
     this.layer = layer;
+    const detachCopy = this.copy.attach(copy, stage.container());
     this.disposed = false;
     const drawn = () => {
       this.drawnAt.push(performance.now());
       if (this.drawnAt.length > 4) this.drawnAt.shift();
     };
     layer.on('draw', drawn);
+    const untrack = this.copy.track(layer);
     return () => {
+      untrack();
+      detachCopy();
       layer.off('draw', drawn);
       this.disposed = true;
     };
+  }
+
+  /** Another layer of the stage (drawn over the board's), shown in the moved picture too. */
+  track(layer: Konva.Layer): () => void {
+    return this.copy.track(layer);
   }
 
   /** The stage's size and margin changed (React sized it): repaint at the current view. */
   resize(screen: Size, margin: number): void {
     this.screen = screen;
     this.margin = margin;
+    this.copy.show(margin > 0);
     this.paint(this.current);
   }
 
@@ -120,7 +137,7 @@ export class BoardPicture {
   private place(placement: Placement | undefined): void {
     if (placement === this.placement) return;
     this.placement = placement;
-    const element = this.stage?.container();
+    const element = this.copy.element;
     if (element) element.style.transform = placement ? placementCss(placement) : '';
   }
 
@@ -144,7 +161,11 @@ export class BoardPicture {
       this.previousFrameStart = this.frameStart;
       this.frameStart = start;
       // A change since the previous frame began is drawn in this one.
-      this.lastFrame = { start, moved: this.changedAt >= this.previousFrameStart };
+      this.lastFrame = {
+        start,
+        moved: this.changedAt >= this.previousFrameStart,
+        copiedBefore: this.copy.spentMs,
+      };
       this.frameEnd.postMessage(start);
       if (this.resting()) {
         this.watching = false;
@@ -161,7 +182,9 @@ export class BoardPicture {
   private frameDone(frame: Frame, next: number): void {
     const end = Math.min(frame.rendered ?? next, next);
     if (!frame.moved || !this.drawnAt.some((at) => at >= frame.start && at < end)) return;
-    if (this.mode.record(end - frame.start)) this.onMargin(this.mode.moved ? MARGIN : 0);
+    // Without the copy of a moved picture: repainting every frame would need none.
+    const copying = this.copy.spentMs - frame.copiedBefore;
+    if (this.mode.record(end - frame.start - copying)) this.onMargin(this.mode.moved ? MARGIN : 0);
   }
 }
 
@@ -170,6 +193,8 @@ interface Frame {
   start: number;
   /** Whether the view changed since the frame before began: this frame draws the change. */
   moved: boolean;
+  /** PictureCopy's spentMs when it began. */
+  copiedBefore: number;
   /** When its rendering was over, if that was before the next frame began. */
   rendered?: number;
 }
