@@ -80,6 +80,9 @@ class Locator {
    */
   private readonly byClient: Map<number, Struct[]> | undefined;
   private readonly places = new Map<Y.Item | Struct, Place>();
+  /** The items placeOf walks, `chained` of them: one array for every walk of the update. */
+  private readonly chain: (Y.Item | Struct)[] = [];
+  private chained = 0;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -206,7 +209,9 @@ class Locator {
 
   private placeOf(start: Y.Item | Struct, depth: number): Place {
     // Iterative along origins: a long run of typed characters is a long chain of neighbours.
-    const chain: (Y.Item | Struct)[] = [];
+    // The chain walked is kept on `chain` above the callers' (placeOf recurses for parents).
+    const chain = this.chain;
+    const from = this.chained;
     let current: Y.Item | Struct = start;
     let place: Place;
     for (;;) {
@@ -215,10 +220,12 @@ class Locator {
         place = cached;
         break;
       }
-      chain.push(current);
+      chain[this.chained++] = current;
       // Each of the update's items once, then one of the room's: any longer, and the update's
       // items name each other as neighbours in a ring, which would be walked for ever.
-      if (chain.length > this.structs.length + 1) throw invalid('items in a ring of neighbours');
+      if (this.chained - from > this.structs.length + 1) {
+        throw invalid('items in a ring of neighbours');
+      }
       if (current instanceof Y.Item) {
         place = placeInDoc(this.doc, current);
         break;
@@ -251,7 +258,8 @@ class Locator {
       }
       current = next as Y.Item | Struct;
     }
-    for (const item of chain) this.places.set(item, place);
+    for (let i = from; i < this.chained; i++) this.places.set(chain[i] as Y.Item | Struct, place);
+    this.chained = from;
     return place;
   }
 }
