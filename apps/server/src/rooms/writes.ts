@@ -96,18 +96,22 @@ function entityOf(path: Touch['path']): Entity | undefined {
  */
 function fitsBoard(touch: Touch): boolean {
   const { path, content } = touch;
-  const [root, id, field, position] = path;
-  const holds = (...allowed: (Touch['content'] | undefined)[]) => allowed.includes(content);
+  const root = path[0];
+  const id = path[1];
+  const field = path[2];
+  // A value set or removed (deleted placeholders and deletions hold nothing).
+  const valueOrNothing = content === 'value' || content === 'deleted' || content === undefined;
   if (typeof id !== 'string') return false;
-  if (root === ROOT_META) return path.length === 2 && holds('value', 'deleted', undefined);
+  if (root === ROOT_META) return path.length === 2 && valueOrNothing;
   if (path.length === 2) return true;
   if (typeof field !== 'string') return false;
   if (path.length === 3) {
     const typed = root === ROOT_NOTES && field === 'text';
-    return holds('value', 'deleted', undefined, typed ? 'type' : 'value');
+    return valueOrNothing || (typed && content === 'type');
   }
-  const inText = root === ROOT_NOTES && field === 'text' && position === null;
-  return path.length === 4 && inText && holds('text', 'deleted', undefined);
+  const inText = root === ROOT_NOTES && field === 'text' && path[3] === null;
+  const textOrNothing = content === 'text' || content === 'deleted' || content === undefined;
+  return path.length === 4 && inText && textOrNothing;
 }
 
 function recordOf(doc: Y.Doc, entity: Entity): Y.Map<unknown> | undefined {
@@ -146,18 +150,36 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Re
   if (role === 'view' && (inspection.fresh || inspection.touches.length > 0)) {
     return { kind: 'refused', message: refusalMessage('view', 'note.edit'), detail: 'view link' };
   }
-  const entities = new Map<string, Entity>();
+  const entities: Entity[] = [];
+  /** Keys of the entities, once there are several (see entityKey). */
+  let keys: Set<string> | undefined;
   let refusal: string | undefined;
   // A session the facilitator ended read-only takes no more writes from anyone else.
   const { readOnly } = readSessionEnd(doc);
+  // A record's touches come one after the other: its entity and record are looked up once.
+  let entity: Entity | undefined;
+  let record: Y.Map<unknown> | undefined;
   for (const touch of inspection.touches) {
-    const entity = entityOf(touch.path);
+    if (!entity || !inEntity(touch.path, entity)) {
+      entity = entityOf(touch.path);
+      if (entity) {
+        record = recordOf(doc, entity);
+        if (entities.length > 0) {
+          keys ??= new Set(entities.map(entityKey));
+          const key = entityKey(entity);
+          if (!keys.has(key)) {
+            keys.add(key);
+            entities.push(entity);
+          }
+        } else {
+          entities.push(entity);
+        }
+      }
+    }
     // Content no board has is applied and removed again at once, like any refused write, so
     // the writer's later changes (which may build on it) still apply.
     if (!entity || !fitsBoard(touch)) refusal ??= UNFIT;
     if (!entity) continue;
-    entities.set(JSON.stringify(entity), entity);
-    const record = recordOf(doc, entity);
     const action = actionOf(touch, entity, record !== undefined);
     if (!refusal && !may(role, action, record?.get('locked') === true, readOnly)) {
       refusal = refusalMessage(role, action, readOnly);
@@ -166,13 +188,19 @@ export function reviewUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): Re
       refusal = NOT_YOURS;
     }
   }
-  return {
-    kind: 'apply',
-    entities: [...entities.values()],
-    writers: inspection.writers,
-    role,
-    ...(refusal ? { refusal } : {}),
-  };
+  const review: Review = { kind: 'apply', entities, writers: inspection.writers, role };
+  if (refusal) review.refusal = refusal;
+  return review;
+}
+
+/** Whether a change at `path` lands in `entity` (entityOf(path) would be the same entity). */
+function inEntity(path: Touch['path'], entity: Entity): boolean {
+  if (path[0] !== entity.root) return false;
+  return entity.root === ROOT_META ? path.length >= 2 : path[1] === entity.id;
+}
+
+function entityKey(entity: Entity): string {
+  return JSON.stringify(entity);
 }
 
 /** What a record held before a write, to put back when the write is refused. */
