@@ -340,11 +340,6 @@ export function applyReviewed(
 ): string | undefined {
   const saved = review.entities.map((entity) => snapshot(doc, entity));
   let problem = review.refusal ?? extraProblem;
-  // Where each client the update writes under stood before it: what lies beyond is the update's.
-  const before = [...review.writers].map((client) => ({
-    client,
-    clock: Y.getState(doc.store, client),
-  }));
   doc.transact((transaction) => {
     Y.applyUpdate(doc, update, origin);
     // The review refuses updates with missing dependencies; should Yjs still keep a struct or a
@@ -363,7 +358,9 @@ export function applyReviewed(
     // Whatever the update added is deleted (its content is then dropped by Yjs' garbage
     // collection before the transaction's update is emitted), then every record it touched is
     // written back.
-    for (const { client, clock } of before) {
+    for (const client of review.writers) {
+      // Where the client stood before the transaction: what lies beyond is the update's.
+      const clock = transaction.beforeState.get(client) ?? 0;
       const structs = doc.store.clients.get(client) ?? [];
       if (Y.getState(doc.store, client) <= clock) continue;
       for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
