@@ -47,7 +47,12 @@ function rawSocket(socket: WebSocket): Socket | undefined {
 
 /** One client's queued frames. */
 export class Outgoing {
-  private frames: Uint8Array[] = [];
+  /**
+   * The burst's first frame and those after it: a burst mostly brings a client one frame, which
+   * then needs no array (this runs for every client that each edit is relayed to).
+   */
+  private first: Uint8Array | undefined;
+  private rest: Uint8Array[] | undefined;
   private bytes = 0;
 
   constructor(
@@ -56,36 +61,38 @@ export class Outgoing {
   ) {}
 
   push(message: Uint8Array): void {
-    this.frames.push(message);
+    if (this.first === undefined) this.first = message;
+    else if (this.rest) this.rest.push(message);
+    else this.rest = [message];
     this.bytes += message.byteLength;
     // A burst this large gains nothing from waiting: written now, it reaches the socket, whose
     // buffered amount is what tells a client that keeps up from one that does not read.
     if (this.bytes >= WRITE_NOW_BYTES) this.flush();
-    else if (this.frames.length === 1) schedule(this);
+    else if (this.rest === undefined) schedule(this);
   }
 
   /** Writes what is queued (a no-op when nothing is, or when the socket has closed meanwhile). */
   flush(): void {
-    const frames = this.frames;
-    if (frames.length === 0) return;
-    this.frames = [];
-    this.bytes = 0;
+    const { first, rest } = this;
+    if (first === undefined) return;
+    this.clear();
     if (this.socket.readyState !== WebSocket.OPEN) return;
     const raw = rawSocket(this.socket);
     if (!raw) {
-      for (const message of frames) this.socket.send(message, this.sent);
+      this.socket.send(first, this.sent);
+      for (const message of rest ?? []) this.socket.send(message, this.sent);
       return;
     }
-    const first = frames[0] as Uint8Array;
     raw.write(
-      frames.length === 1 ? framedOnce(first) : Buffer.concat(frames.map(framedOnce)),
+      rest ? Buffer.concat([first, ...rest].map(framedOnce)) : framedOnce(first),
       this.sent,
     );
   }
 
   /** Drops what is queued (the socket is being terminated). */
   clear(): void {
-    this.frames = [];
+    this.first = undefined;
+    this.rest = undefined;
     this.bytes = 0;
   }
 
