@@ -486,6 +486,8 @@ export class Room {
     for (const client of clients) {
       const writer = this.writers.get(client);
       if (writer?.key && writer.key !== key) continue;
+      // Most writes come from the connection that already writes under the id.
+      if (writer?.connection === connection && writer.key === (key || undefined)) continue;
       this.writers.set(client, { connection, ...(key ? { key } : {}) });
     }
     return true;
