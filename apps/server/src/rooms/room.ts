@@ -526,42 +526,52 @@ export class Room {
     this.unstored = [];
     if (updates.length === 0) return this.stored;
     const started = performance.now();
-    const appends = Promise.all(
-      updates.map(async (update) => {
-        this.storedBytes += update.byteLength;
-        const seq = await this.storage.appendUpdate(this.id, update);
-        this.metrics.updateStored((performance.now() - started) / 1000);
-        return seq;
-      }),
-    ).catch((error: unknown) => {
-      throw new StorageError(error);
-    });
+    const appends = Promise.all(updates.map((update) => this.append(update, started)));
     // Handled below, after the earlier writes; marked handled now so that a failure while
     // those are still on their way is not reported as unhandled.
     appends.catch(() => undefined);
-    const done = this.stored.then(async () => {
-      const seqs = await appends;
-      for (const [index, update] of updates.entries()) {
-        const seq = seqs[index] ?? 0;
-        this.whole.push(update);
-        this.countStored(seq);
-        this.link?.publishUpdate(seq, update);
-        this.appendedSinceCompaction++;
-      }
-      if (this.destroyed) return;
-      // Another instance may have stored the numbers before ours; wait for them briefly.
-      if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
-      for (const update of updates) {
-        const message = syncUpdateMessage(update);
-        for (const connection of this.connections) {
-          if (connection !== origin) connection.send(message);
-        }
-      }
-      this.compactSoon();
-    });
+    // Plain continuations rather than an async function: this runs for every write.
+    const done = this.stored.then(() =>
+      appends.then(
+        (seqs) => this.relayStored(updates, seqs, origin),
+        (error: unknown) => {
+          throw new StorageError(error);
+        },
+      ),
+    );
     this.stored = done;
     done.catch((error: unknown) => this.fail(error instanceof StorageError ? error.cause : error));
     return done;
+  }
+
+  /** Stores one update; `started` is when its write began, for the storage latency metric. */
+  private async append(update: Uint8Array, started: number): Promise<number> {
+    this.storedBytes += update.byteLength;
+    const seq = await this.storage.appendUpdate(this.id, update);
+    this.metrics.updateStored((performance.now() - started) / 1000);
+    return seq;
+  }
+
+  /** Counts updates as stored (numbered `seqs`) and relays them to all but their writer. */
+  private relayStored(updates: Uint8Array[], seqs: number[], origin: Connection | undefined): void {
+    for (let index = 0; index < updates.length; index++) {
+      const update = updates[index] as Uint8Array;
+      const seq = seqs[index] ?? 0;
+      this.whole.push(update);
+      this.countStored(seq);
+      this.link?.publishUpdate(seq, update);
+      this.appendedSinceCompaction++;
+    }
+    if (this.destroyed) return;
+    // Another instance may have stored the numbers before ours; wait for them briefly.
+    if (this.seqs.hasGap) this.scheduleCatchUp(GAP_WAIT_MS);
+    for (const update of updates) {
+      const message = syncUpdateMessage(update);
+      for (const connection of this.connections) {
+        if (connection !== origin) connection.send(message);
+      }
+    }
+    this.compactSoon();
   }
 
   /** Runs `then` once everything applied so far is stored (not at all if storing failed). */
