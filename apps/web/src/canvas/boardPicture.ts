@@ -4,6 +4,7 @@ import {
   MARGIN,
   PictureMode,
   type Placement,
+  paintAhead,
   placementCss,
   placePicture,
   REST_MS,
@@ -89,6 +90,7 @@ export class BoardPicture {
   }
 
   show(viewport: Viewport): void {
+    const previous = this.current;
     this.current = viewport;
     this.changedAt = performance.now();
     this.watchFrames();
@@ -97,6 +99,7 @@ export class BoardPicture {
         ? placePicture(this.painted, viewport, this.screen, this.margin, devicePixelRatio)
         : undefined;
     if (placement) this.place(placement);
+    else if (this.margin > 0) this.paint(paintAhead(previous, viewport, this.screen, this.margin));
     else this.paint(viewport);
   }
 
@@ -126,7 +129,12 @@ export class BoardPicture {
     const stage = this.stage;
     if (!stage) return;
     this.painted = viewport;
-    this.place(undefined);
+    // Painted ahead of a zoom, the picture is placed to show the current view meanwhile.
+    this.place(
+      viewport === this.current
+        ? undefined
+        : placePicture(viewport, this.current, this.screen, this.margin, devicePixelRatio),
+    );
     const { x, y, scale } = viewport;
     // A change of the stage's attributes makes Konva redraw its layers in the next frame.
     stage.setAttrs({ x: x + this.margin, y: y + this.margin, scaleX: scale, scaleY: scale });

@@ -5,12 +5,15 @@ import {
   FRAMES_TO_MOVE,
   MARGIN,
   MAX_STRETCH,
+  PAN_AHEAD,
   PictureMode,
   type Placement,
+  paintAhead,
   placementCss,
   placePicture,
   REPAINTS_TO_STOP,
   SLOW_FRAME_MS,
+  ZOOM_AHEAD,
 } from './movedPicture';
 import { zoomAt } from './viewport';
 
@@ -149,6 +152,96 @@ describe('placePicture', () => {
 
   it('writes the placement as a CSS matrix', () => {
     expect(placementCss({ scale: 1.5, x: -12, y: 7.5 })).toBe('matrix(1.5, 0, 0, 1.5, -12, 7.5)');
+  });
+});
+
+/** How many more steps of `step` a picture painted at `painted` shows before a repaint. */
+function stepsShown(painted: Viewport, from: Viewport, step: (view: Viewport) => Viewport) {
+  let view = from;
+  for (let steps = 0; steps < 1000; steps++) {
+    view = step(view);
+    if (!placePicture(painted, view, screen, MARGIN)) return steps;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+describe('paintAhead', () => {
+  const start: Viewport = { x: -400, y: -150, scale: 1 };
+  const pan = (dx: number, dy: number) => (view: Viewport) => ({
+    ...view,
+    x: view.x + dx,
+    y: view.y + dy,
+  });
+  const zoom =
+    (factor: number, x = 700, y = 425) =>
+    (view: Viewport) =>
+      zoomAt(view, x, y, view.scale * factor);
+
+  it('paints a pan ahead in its direction, so that it goes on for longer before a repaint', () => {
+    for (const [dx, dy] of [
+      [-24, 0],
+      [0, 24],
+      [17, -17],
+      [-24, 6],
+    ] as const) {
+      const step = pan(dx, dy);
+      const current = step(start);
+      const painted = paintAhead(start, current, screen, MARGIN);
+      // The current view is shown by the picture from the start, at whole pixels.
+      expect(placePicture(painted, current, screen, MARGIN)?.scale).toBe(1);
+      expect(
+        Number.isInteger(painted.x - current.x) && Number.isInteger(painted.y - current.y),
+      ).toBe(true);
+      const plain = stepsShown(current, current, step);
+      expect(stepsShown(painted, current, step)).toBeGreaterThanOrEqual(
+        Math.floor(plain * (1 + PAN_AHEAD)) - 1,
+      );
+    }
+  });
+
+  it('paints a zoom ahead about the point that stays put, in or out', () => {
+    for (const [factor, x, y] of [
+      [1.03, 700, 425],
+      [1 / 1.03, 700, 425],
+      [1.03, 400, 300],
+      [1 / 1.03, 1000, 600],
+    ] as const) {
+      const step = zoom(factor, x, y);
+      const current = step(start);
+      const painted = paintAhead(start, current, screen, MARGIN);
+      // As far as ZOOM_AHEAD, or half as far (in scale) where that would leave part of the
+      // screen unpainted: a picture painted larger shows less beyond the side the pointer is on.
+      const ahead = factor > 1 ? ZOOM_AHEAD : 1 / ZOOM_AHEAD;
+      const ratio = painted.scale / current.scale;
+      const centred = x === screen.width / 2 && y === screen.height / 2;
+      if (centred) expect(ratio).toBeCloseTo(ahead, 9);
+      else expect([ahead, Math.sqrt(ahead)].some((r) => Math.abs(r - ratio) < 1e-9)).toBe(true);
+      // The board point under the pointer is under it in the painted view as well.
+      const board = (view: Viewport) => ({
+        x: (x - view.x) / view.scale,
+        y: (y - view.y) / view.scale,
+      });
+      expect(board(painted).x).toBeCloseTo(board(current).x, 6);
+      expect(board(painted).y).toBeCloseTo(board(current).y, 6);
+      expect(placePicture(painted, current, screen, MARGIN)).toBeDefined();
+      // Zooming out, the margin runs out after a third of the steps a zoom in gets.
+      const plain = stepsShown(current, current, step);
+      expect(stepsShown(painted, current, step)).toBeGreaterThan(plain * (centred ? 1.4 : 1.1));
+    }
+  });
+
+  it('paints a zoom about a point near the edge less far ahead, or where the view is', () => {
+    const step = zoom(1 / 1.03, 5, 5);
+    const current = step(start);
+    const painted = paintAhead(start, current, screen, MARGIN);
+    expect(placePicture(painted, current, screen, MARGIN)).toBeDefined();
+    expect(painted.scale).toBeLessThanOrEqual(current.scale);
+  });
+
+  it('paints where the view is when it has not moved, or without a margin', () => {
+    expect(paintAhead(start, start, screen, MARGIN)).toBe(start);
+    const current = pan(-24, 0)(start);
+    expect(paintAhead(start, current, screen, 0)).toBe(current);
   });
 });
 

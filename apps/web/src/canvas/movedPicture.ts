@@ -61,6 +61,67 @@ export function placePicture(
   return { scale, x, y };
 }
 
+/**
+ * How much further than the current zoom a moved picture is painted while the view zooms: in
+ * (painted larger, first shown shrunk) or out (painted smaller, first shown enlarged). The zoom
+ * then goes on for longer before the picture runs out: zooming out, the margin runs out after a
+ * shrink of about 0.73 at 1,400 px wide, so a picture painted at the current zoom lasts a third
+ * as long as one zooming in (up to MAX_STRETCH).
+ */
+export const ZOOM_AHEAD = 1.35;
+
+/**
+ * How far ahead of a pan a moved picture is painted, as a share of the margin: most of the
+ * margin lies where the view is going, so the pan goes on for 1.75 margins before a repaint
+ * rather than one.
+ */
+export const PAN_AHEAD = 0.75;
+
+/**
+ * Where to repaint a moved picture for `current`, reached from `previous`: on ahead along a
+ * zoom, about the point that stays put on the screen (the pointer), or of a pan, in its
+ * direction, if the picture painted there still shows `current`; else at `current` itself.
+ */
+export function paintAhead(
+  previous: Viewport,
+  current: Viewport,
+  screen: Size,
+  margin: number,
+): Viewport {
+  if (margin === 0) return current;
+  const change = current.scale - previous.scale;
+  const candidates =
+    change === 0 ? [panAhead(previous, current, margin)] : zoomAhead(previous, current);
+  for (const painted of candidates) {
+    if (placePicture(painted, current, screen, margin)) return painted;
+  }
+  return current;
+}
+
+function panAhead(previous: Viewport, current: Viewport, margin: number): Viewport {
+  const dx = current.x - previous.x;
+  const dy = current.y - previous.y;
+  const most = Math.max(Math.abs(dx), Math.abs(dy));
+  if (most === 0) return current;
+  // Whole pixels, as a pan moves the picture.
+  const lead = (PAN_AHEAD * margin) / most;
+  return { ...current, x: current.x + Math.round(dx * lead), y: current.y + Math.round(dy * lead) };
+}
+
+function zoomAhead(previous: Viewport, current: Viewport): Viewport[] {
+  const change = current.scale - previous.scale;
+  const ahead = change > 0 ? ZOOM_AHEAD : 1 / ZOOM_AHEAD;
+  // The screen point where both views show the same board point: x + scale · b alike.
+  const fixed = (from: number, to: number) => to + (current.scale * (from - to)) / change;
+  const fx = fixed(previous.x, current.x);
+  const fy = fixed(previous.y, current.y);
+  return [ahead, Math.sqrt(ahead)].map((factor) => ({
+    scale: current.scale * factor,
+    x: fx - (fx - current.x) * factor,
+    y: fy - (fy - current.y) * factor,
+  }));
+}
+
 export function placementCss({ scale, x, y }: Placement): string {
   return `matrix(${scale}, 0, 0, ${scale}, ${x}, ${y})`;
 }
