@@ -16,6 +16,7 @@ import {
 } from './actions';
 import { useBoardContext } from './boardContext';
 import { AnswerButton, CardFields } from './CardFields';
+import { useZoomPercent } from './useZoomPercent';
 import { ZonePalette } from './ZonePalette';
 import { removeZone } from './zoneActions';
 
@@ -174,7 +175,7 @@ function FitIcon() {
 /** Zoom in, the zoom in per cent (press: back to 100 %), zoom out and fit, stacked. */
 export function ZoomControls() {
   const ctx = useBoardContext();
-  const scale = useStore(ctx.ui, (s) => s.viewport.scale);
+  const percent = useZoomPercent(ctx.ui);
   return (
     <fieldset className="zoom">
       <legend className="visually-hidden">Zoom</legend>
@@ -184,11 +185,11 @@ export function ZoomControls() {
       <button
         type="button"
         className="zoom-level"
-        aria-label={`Zoom ${Math.round(scale * 100)}%, reset to 100%`}
+        aria-label={`Zoom ${percent}%, reset to 100%`}
         title="Reset zoom (0)"
         onClick={() => resetZoom(ctx.ui)}
       >
-        {Math.round(scale * 100)}%
+        {percent}%
       </button>
       <button
         type="button"
