@@ -99,8 +99,8 @@ export class BoardPicture {
         ? placePicture(this.painted, viewport, this.screen, this.margin, devicePixelRatio)
         : undefined;
     if (placement) this.place(placement);
-    else if (this.margin > 0) this.paint(paintAhead(previous, viewport, this.screen, this.margin));
-    else this.paint(viewport);
+    // Without a margin, paintAhead is the viewport itself.
+    else this.paint(paintAhead(previous, viewport, this.screen, this.margin));
   }
 
   /**

@@ -32,13 +32,9 @@ export class PictureCopy {
     this.element = element;
     this.stage = stage;
     element.hidden = true;
-    const shown = this.shown;
-    this.shown = false;
-    this.show(shown);
+    this.copySoon();
     return () => {
-      const shown = this.shown;
-      this.show(false);
-      this.shown = shown;
+      this.showStage();
       this.element = undefined;
       this.stage = undefined;
     };
@@ -61,13 +57,14 @@ export class PictureCopy {
   show(on: boolean): void {
     if (on === this.shown) return;
     this.shown = on;
-    if (on) {
-      this.copySoon();
-      return;
-    }
+    if (on) this.copySoon();
+    else this.showStage();
+  }
+
+  /** Shows the stage again and frees the copy: the stage shows the board now. */
+  private showStage(): void {
     if (this.stage) this.stage.style.display = '';
     if (this.element) this.element.hidden = true;
-    // Frees the copied bitmap: the stage shows the board now.
     if (this.holding) this.renderer()?.transferFromImageBitmap(null);
     this.holding = false;
     this.scratch = undefined;

@@ -10,7 +10,7 @@ const percentOf = (store: UiStore) => Math.round(store.getState().viewport.scale
  * The view's zoom in whole per cent, as the zoom controls show it. A zoom that starts shows at
  * once; while it goes on, the number follows at most every ZOOM_LABEL_MS, and it ends on the
  * zoom reached. A label whose text changed in every frame of a zoom cost the page a layout and
- * a repaint in each: on a CPU four times slower, about a third of the zoom's frame rate
+ * a repaint in each: on a CPU four times slower, much of the zoom's frame rate
  * (docs/benchmarks.md).
  */
 export function useZoomPercent(store: UiStore): number {
