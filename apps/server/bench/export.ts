@@ -21,7 +21,7 @@ import {
 } from '@dartboard/board';
 import * as Y from 'yjs';
 import { createExportPool, type ExportPool } from '../src/export/exportPool.js';
-import { EXPORT_FORMATS } from '../src/export/formats.js';
+import { EXPORT_FORMATS, isExportFormat } from '../src/export/formats.js';
 import { writeBenchmarkSection } from './benchmarksDoc.js';
 
 const SIZES = [100, 1_000, 5_000];
@@ -89,7 +89,7 @@ function exportBoard(pool: ExportPool, updates: Uint8Array[], format: string, ca
 
 /** One measurement, in this process: prints `{ ms, bytes, maxRssMiB, stallMs }` as JSON. */
 async function measureOne(cards: number, format: string): Promise<void> {
-  if (!EXPORT_FORMATS[format]) throw new Error(`unknown format ${format}`);
+  if (!isExportFormat(format)) throw new Error(`unknown format ${format}`);
   // As the board is stored after its last compaction: one update.
   const stored = [Y.encodeStateAsUpdate(sampleBoard(cards))];
   const pool = createExportPool({ timeoutMs: 600_000 });

@@ -34,7 +34,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { openSync } from 'fontkit';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../src/export/formats.js';
+import { EXPORT_FORMATS, isExportFormat } from '../src/export/formats.js';
 import {
   type CreatedBoard,
   connectClient,
@@ -336,7 +336,7 @@ describe('every format of the registry', () => {
     for (const [format, { response }] of downloads) {
       expect(response.status, format).toBe(200);
       const disposition = response.headers.get('content-disposition') ?? '';
-      const extension = EXPORT_FORMATS[format]?.extension;
+      const extension = isExportFormat(format) ? EXPORT_FORMATS[format].extension : undefined;
       const match =
         /^attachment; filename="(dartboard-[^"]*)"; filename\*=UTF-8''([A-Za-z0-9%._~!$&+^`|-]+)$/.exec(
           disposition,

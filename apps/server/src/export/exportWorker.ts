@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { ExportOptionError, type ExportResult, type ExportTask } from './exportTask.js';
 import { exportFileName } from './fileName.js';
 import { EXPORT_FORMATS, isExportFormat } from './formats.js';
+import { EXPORT_RENDERERS } from './renderers.js';
 
 /** The file as bytes that own their whole buffer, so that it can be transferred. */
 function ownBytes(rendered: string | Uint8Array): Uint8Array {
@@ -21,8 +22,9 @@ function moving<T>(value: T, bytes: Uint8Array): T {
 }
 
 export default async function runExport(task: ExportTask): Promise<ExportResult> {
-  const format = isExportFormat(task.format) ? EXPORT_FORMATS[task.format] : undefined;
-  if (!format) return { error: `Unknown format "${task.format}".` };
+  if (!isExportFormat(task.format)) return { error: `Unknown format "${task.format}".` };
+  const format = EXPORT_FORMATS[task.format];
+  const render = EXPORT_RENDERERS[task.format];
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
@@ -30,7 +32,7 @@ export default async function runExport(task: ExportTask): Promise<ExportResult>
     });
     const { now, session, visits } = task.summary;
     const summary = buildSummary(doc, { now: new Date(now), session, visits });
-    const rendered = await format.render({
+    const rendered = await render({
       doc,
       summary,
       options: task.options,

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ExportFormat } from './formats.js';
+import type { ExportRender } from './formats.js';
 import { summaryToPdfContent } from './pdfContent.js';
 import { layoutPdf } from './pdfLayout.js';
 import { drawBoard, rasterise } from './picture.js';
@@ -26,9 +26,5 @@ function boardPng(doc: Y.Doc, thisYear: number): Uint8Array | null {
  * `format=pdf`: an A4 report to send to the customer, the board's picture on its first page.
  * Like every format it is made in an export worker (exportWorker.ts), picture and all.
  */
-export const pdf: ExportFormat = {
-  extension: 'pdf',
-  contentType: 'application/pdf',
-  render: ({ doc, summary, thisYear }) =>
-    layoutPdf(summaryToPdfContent(summary, boardPng(doc, thisYear))),
-};
+export const pdf: ExportRender = ({ doc, summary, thisYear }) =>
+  layoutPdf(summaryToPdfContent(summary, boardPng(doc, thisYear)));
