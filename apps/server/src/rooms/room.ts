@@ -35,6 +35,7 @@ import {
 } from './protocol.js';
 import { NO_METRICS, type RoomMetrics } from './roomMetrics.js';
 import { UpdateSequence } from './sequence.js';
+import { UpdateLog } from './updateLog.js';
 import { VisitLog } from './visits.js';
 import { applyReviewed, refusalKind, reviewUpdate, undoItemsUpdate } from './writes.js';
 
@@ -116,7 +117,7 @@ export class Room {
    * is sent, without encoding the document for it. Everything stored or applied since the load
    * is added; a compaction leaves its one merged update.
    */
-  private whole: Uint8Array[] = [];
+  private readonly whole = new UpdateLog();
   /** Connections that said they held nothing, and were sent the whole board (answerEmpty). */
   private readonly answeredEmpty = new WeakSet<Connection>();
   /** Whether the document has been built from the stored updates (see load). */
@@ -186,14 +187,14 @@ export class Room {
     const loading = (async () => {
       if (fanout) room.link = await fanout.join(id, room.listener);
       const stored = await storage.loadDocument(id);
-      room.whole = [...stored.updates];
+      room.whole.reset(stored.updates);
       room.seqs = new UpdateSequence(stored.lastSeq);
       room.appendedSinceCompaction = stored.updates.length - 1;
       room.storedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     })();
     const build = () => {
       room.doc.transact(() => {
-        for (const update of room.whole) Y.applyUpdate(room.doc, update);
+        for (const update of room.whole.updates()) Y.applyUpdate(room.doc, update);
       });
       room.unstored = [];
       room.built = true;
@@ -309,10 +310,10 @@ export class Room {
   private answerEmpty(connection: Connection): void {
     if (this.failed || !connection.isOpen) return;
     this.answeredEmpty.add(connection);
-    const [first = EMPTY_UPDATE, ...rest] = this.whole;
+    const [first = EMPTY_UPDATE, ...rest] = this.whole.updates();
     if (rest.length > 0) {
       const since = rest.length === 1 ? (rest[0] as Uint8Array) : Y.mergeUpdates(rest);
-      this.whole = [first, since];
+      if (rest.length > 1) this.whole.reset([first, since]);
       connection.send(syncUpdateMessage(since));
     }
     connection.send(syncStep2UpdateMessage(first));
@@ -379,7 +380,7 @@ export class Room {
     const throughSeq = this.seqs.through;
     const merged = Y.encodeStateAsUpdate(this.doc);
     const mergedSeq = await this.storage.compact(this.id, merged, throughSeq);
-    this.whole = [merged];
+    this.whole.reset([merged]);
     this.countStored(mergedSeq);
     // The merged update holds nothing that was not stored before it: other instances need
     // only its number, not its bytes.
@@ -557,7 +558,7 @@ export class Room {
     for (let index = 0; index < updates.length; index++) {
       const update = updates[index] as Uint8Array;
       const seq = seqs[index] ?? 0;
-      this.whole.push(update);
+      this.whole.append(update);
       this.countStored(seq);
       this.link?.publishUpdate(seq, update);
       this.appendedSinceCompaction++;
@@ -641,7 +642,7 @@ export class Room {
 
   private applyStored(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE);
-    this.whole.push(update);
+    this.whole.append(update);
     this.appendedSinceCompaction++;
     this.storedBytes += update.byteLength;
   }
