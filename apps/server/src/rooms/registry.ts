@@ -2,6 +2,7 @@ import type { Role } from '@dartboard/board';
 import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
+import { CompactionLane } from './compactionLane.js';
 import { CLOSE_GOING_AWAY, type Connection } from './connection.js';
 import type { FanOut } from './fanout.js';
 import { Room, type RoomOptions } from './room.js';
@@ -27,6 +28,8 @@ export class RoomRegistry {
   /** Open connections by board, including those whose room is still loading. */
   private readonly boardConnections = new Map<string, Set<Connection>>();
   private readonly addressConnections = new Map<string, number>();
+  private readonly roomOptions: RoomOptions;
+  private readonly compactions = new CompactionLane();
 
   constructor(
     private readonly storage: Storage,
@@ -35,6 +38,7 @@ export class RoomRegistry {
     /** Other instances serving the same boards, if any. */
     private readonly fanout?: FanOut,
   ) {
+    this.roomOptions = { ...options, compactions: this.compactions };
     fanout?.onLinkClose((close) =>
       this.closeLinkHere(close.boardId, close.tokenHash, close.code, close.reason),
     );
@@ -114,7 +118,7 @@ export class RoomRegistry {
         Room.load(
           id,
           this.storage,
-          this.options,
+          this.roomOptions,
           this.log,
           (failed) => this.drop(failed),
           this.fanout,
@@ -178,6 +182,7 @@ export class RoomRegistry {
 
   /** Closes every connection, compacts and drops every room. For shutdown. */
   async closeAll(): Promise<void> {
+    this.compactions.close();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()].map((entry) => entry.loading));

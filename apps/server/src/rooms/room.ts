@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Storage } from '../storage/types.js';
+import type { CompactionLane } from './compactionLane.js';
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_MALFORMED,
@@ -51,6 +52,8 @@ export interface RoomOptions {
   visitWriteIntervalMs: number;
   /** What is counted for operators; nothing when absent. */
   metrics?: RoomMetrics;
+  /** Where compactions wait their turn, shared by the rooms of a process; at once when absent. */
+  compactions?: CompactionLane;
 }
 
 const BOARD_FULL = 'This board is full: it has reached its storage limit.';
@@ -210,8 +213,8 @@ export class Room {
       room.destroy();
       throw error;
     }
-    // A log left long by a crash is compacted right away rather than on the next unload.
-    if (room.appendedSinceCompaction >= options.compactAfterUpdates) void room.compact();
+    // A log left long by a crash is compacted soon rather than on the next unload.
+    room.compactSoon();
     return room;
   }
 
@@ -589,10 +592,12 @@ export class Room {
     if (this.appendedSinceCompaction < this.options.compactAfterUpdates || this.compactionQueued)
       return;
     this.compactionQueued = true;
-    setImmediate(() => {
+    const compact = () => {
       this.compactionQueued = false;
-      if (!this.destroyed) void this.compact();
-    });
+      return this.destroyed ? Promise.resolve() : this.compact();
+    };
+    if (this.options.compactions) this.options.compactions.add(compact);
+    else setImmediate(compact);
   }
 
   /**
