@@ -13,6 +13,7 @@ import type { LatencySamples, LoadJob, LoadResult, Watch, Watched } from './mess
 import type { BoardRef } from './peer.js';
 import { coreBusyMs, cpuMs, memoryKiB, treeCpuMs } from './proc.js';
 import { awarenessUpdate, readAwareness } from './protocol.js';
+import { Series } from './series.js';
 
 const DRAIN_MS = 2_000;
 /** The event-loop delay histogram samples this often; each sample includes this much. */
@@ -24,6 +25,8 @@ class Ledger {
   windowStart = Number.POSITIVE_INFINITY;
   windowEnd = Number.POSITIVE_INFINITY;
   readonly result: LatencySamples = { sent: 0, received: 0, samples: [] };
+  /** With `--series`, the latencies second by second. */
+  readonly series = process.env.BENCH_SERIES ? new Series() : undefined;
 
   created(client: number, key: number, at: number): void {
     let byKey = this.pending.get(client);
@@ -43,6 +46,7 @@ class Ledger {
     if (createdAt >= this.windowStart && createdAt < this.windowEnd) {
       this.result.received++;
       this.result.samples.push(Math.round((at - createdAt) * 1000) / 1000);
+      this.series?.add(createdAt - this.windowStart, at - createdAt);
     }
   }
 }
@@ -229,6 +233,7 @@ export async function runLoad(job: LoadJob, onClose: (what: string) => void): Pr
 
   for (const timer of timers) clearTimeout(timer);
   await sleep(DRAIN_MS);
+  if (edits.series) process.stderr.write(`${edits.series.lines('edits').join('\n')}\n`);
   await Promise.all([...probes, ...clients].map((client) => client.close()));
   const denied = [...probes, ...clients].reduce((sum, client) => sum + client.denied, 0);
   return {

@@ -12,6 +12,7 @@
 //   --window 15 --warmup 5 --reps 3  the measured window and warm-up in seconds, repetitions
 //   --server-log                     pass the servers' output through to stderr
 //   --server-node-args a,b           Node options for the servers (e.g. --cpu-prof)
+//   --series                         each run's edit latencies second by second, on stderr
 //
 // Numbers vary with the machine's load: compare runs, do not assert on them.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,6 +66,8 @@ function chosen<T extends string>(name: string, all: readonly T[]): T[] {
 
 const quick = process.argv.includes('--quick');
 const showServerLog = process.argv.includes('--server-log');
+// Read by the generator (load.ts), which inherits the environment.
+if (process.argv.includes('--series')) process.env.BENCH_SERIES = '1';
 const peers = chosen<PeerName>('--only', PEER_NAMES).map(
   (name) => ({ dartboard, 'y-websocket': yWebsocket, hocuspocus, forwarder })[name],
 );
