@@ -1,7 +1,7 @@
 // Dartboard as `npm start` runs it: the built server (apps/server/dist/main.js) with the Node
-// options of the start script, SQLite in its data folder. The per-address limits are lifted because every bench client comes from
-// 127.0.0.1 (a thousand connections and upgrades from one address, a hundred boards created in
-// a minute); the per-connection limits (MESSAGES_PER_SECOND and the rest) stay at their
+// options of the start script, SQLite in its data folder. The per-address limits are lifted
+// because every bench client comes from 127.0.0.1 (a thousand connections and upgrades from one
+// address, a hundred boards created in a minute); the per-connection limits (MESSAGES_PER_SECOND and the rest) stay at their
 // defaults, which the workloads stay below.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { BoardRef, Peer } from './peer.js';
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 /** The Node options `npm start` runs the server with, read from the root package.json. */
-function startOptions(): string[] {
+function readStartOptions(): string[] {
   const rootPackage = new URL('../../../../package.json', import.meta.url);
   const { scripts } = JSON.parse(readFileSync(rootPackage, 'utf8')) as {
     scripts: Record<string, string>;
@@ -20,6 +20,8 @@ function startOptions(): string[] {
   if (!options) throw new Error('package.json: start does not run apps/server/dist/main.js');
   return (options[1] ?? '').split(' ').filter(Boolean);
 }
+
+const startOptions = readStartOptions();
 
 export const LIFTED_LIMITS = {
   CREATE_BOARDS_PER_MINUTE: '1000000',
@@ -32,7 +34,7 @@ export const dartboard: Peer = {
   storage: 'SQLite (every update stored before it is relayed, synchronous=NORMAL)',
   command(port, dataDir) {
     return {
-      args: [...startOptions(), process.env.BENCH_DARTBOARD_MAIN ?? main],
+      args: [...startOptions, process.env.BENCH_DARTBOARD_MAIN ?? main],
       env: {
         HOST: '127.0.0.1',
         PORT: String(port),

@@ -26,7 +26,11 @@ class Ledger {
   windowEnd = Number.POSITIVE_INFINITY;
   readonly result: LatencySamples = { sent: 0, received: 0, samples: [] };
   /** With `--series`, the latencies second by second. */
-  readonly series = process.env.BENCH_SERIES ? new Series() : undefined;
+  readonly series: Series | undefined;
+
+  constructor(options: { series?: boolean } = {}) {
+    this.series = options.series ? new Series() : undefined;
+  }
 
   created(client: number, key: number, at: number): void {
     let byKey = this.pending.get(client);
@@ -77,7 +81,7 @@ function cpuOf(watch: Watch): Record<string, number> {
 }
 
 export async function runLoad(job: LoadJob, onClose: (what: string) => void): Promise<LoadResult> {
-  const edits = new Ledger();
+  const edits = new Ledger({ series: Boolean(process.env.BENCH_SERIES) });
   /** Edits whose writer reached the board through another server than its probe, and the rest. */
   const crossEdits = new Ledger();
   const localEdits = new Ledger();

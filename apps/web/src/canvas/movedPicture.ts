@@ -91,7 +91,7 @@ export function paintAhead(
   if (margin === 0) return current;
   const change = current.scale - previous.scale;
   const candidates =
-    change === 0 ? [panAhead(previous, current, margin)] : zoomAhead(previous, current);
+    change === 0 ? [panAhead(previous, current, margin)] : zoomAhead(previous, current, change);
   for (const painted of candidates) {
     if (placePicture(painted, current, screen, margin)) return painted;
   }
@@ -108,8 +108,8 @@ function panAhead(previous: Viewport, current: Viewport, margin: number): Viewpo
   return { ...current, x: current.x + Math.round(dx * lead), y: current.y + Math.round(dy * lead) };
 }
 
-function zoomAhead(previous: Viewport, current: Viewport): Viewport[] {
-  const change = current.scale - previous.scale;
+/** `change`: the scale's change from `previous` to `current`, not 0. */
+function zoomAhead(previous: Viewport, current: Viewport, change: number): Viewport[] {
   const ahead = change > 0 ? ZOOM_AHEAD : 1 / ZOOM_AHEAD;
   // The screen point where both views show the same board point: x + scale · b alike.
   const fixed = (from: number, to: number) => to + (current.scale * (from - to)) / change;
